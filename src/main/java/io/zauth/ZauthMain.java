@@ -1,0 +1,33 @@
+package io.zauth;
+
+import io.quarkus.runtime.Quarkus;
+import io.quarkus.runtime.QuarkusApplication;
+import io.quarkus.runtime.annotations.QuarkusMain;
+import jakarta.inject.Inject;
+import picocli.CommandLine;
+
+/**
+ * One jar, two jobs: with no arguments it serves; with a command it administers the same
+ * database and exits, without opening the HTTP port (so it runs beside a serving instance).
+ */
+@QuarkusMain
+public class ZauthMain implements QuarkusApplication {
+
+    @Inject
+    CommandLine commandLine;
+
+    public static void main(String... args) {
+        if (args.length > 0) {
+            System.setProperty("quarkus.http.host-enabled", "false");
+            System.setProperty("quarkus.banner.enabled", "false");
+            System.setProperty("quarkus.log.console.stderr", "true");
+            System.setProperty("quarkus.log.level", System.getProperty("quarkus.log.level", "WARN"));
+        }
+        Quarkus.run(ZauthMain.class, args);
+    }
+
+    @Override
+    public int run(String... args) {
+        return commandLine.execute(args);
+    }
+}

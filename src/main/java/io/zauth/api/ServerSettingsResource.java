@@ -1,0 +1,99 @@
+package io.zauth.api;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.vertx.core.http.HttpServerRequest;
+import io.zauth.auth.AuthBackends;
+import io.zauth.auth.AuthenticationChain;
+import io.zauth.auth.DevAuthBackend;
+import io.zauth.auth.EmailAuthBackend;
+import io.zauth.auth.UsernamePolicy;
+import io.zauth.config.ZauthConfig;
+import io.zauth.error.ZulipErrors;
+import io.zauth.org.Organization;
+import io.zauth.org.OrganizationResolver;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** {@code GET /api/v1/server_settings}: what a client reads before showing its login form. */
+@Path("/api/v1/server_settings")
+@Produces(MediaType.APPLICATION_JSON)
+public class ServerSettingsResource {
+
+    /** The API feature level whose fetch_api_key, server_settings and users/me zauth implements. */
+    public static final int ZULIP_FEATURE_LEVEL = 257;
+    static final String LDAP = "ldap";
+    /** Zulip's external backends, reported as disabled: zauth checks passwords only. */
+    private static final List<String> EXTERNAL_METHODS =
+            List.of("remoteuser", "github", "azuread", "gitlab", "google", "apple", "saml", "openid connect");
+
+    private final OrganizationResolver resolver;
+    private final AuthenticationChain chain;
+    private final AuthBackends backends;
+    private final UsernamePolicy usernamePolicy;
+    private final ZauthConfig config;
+    private final String zulipVersion;
+
+    ServerSettingsResource(OrganizationResolver resolver, AuthenticationChain chain, AuthBackends backends,
+            UsernamePolicy usernamePolicy, ZauthConfig config,
+            @ConfigProperty(name = "quarkus.application.version") String version) {
+        this.resolver = resolver;
+        this.chain = chain;
+        this.backends = backends;
+        this.usernamePolicy = usernamePolicy;
+        this.config = config;
+        this.zulipVersion = "9.0-zauth-" + version;
+    }
+
+    @GET
+    public Response settings(@Context HttpServerRequest request, @Context UriInfo uri) {
+        String host = RequestContext.host(request);
+        Optional<Organization> organization = resolver.resolve(host);
+        if (organization.isEmpty() && !resolver.isRootDomain(host)) {
+            throw ZulipErrors.badRequest("Invalid subdomain");
+        }
+        ObjectNode body = ZulipJson.success();
+        body.set("authentication_methods", methods(organization));
+        body.put("zulip_version", zulipVersion);
+        body.put("zulip_merge_base", zulipVersion);
+        body.put("zulip_feature_level", ZULIP_FEATURE_LEVEL);
+        body.put("push_notifications_enabled", false);
+        body.put("is_incompatible", ClientCompatibility.isIncompatible(request.getHeader("User-Agent")));
+        body.put("email_auth_enabled", enabled(organization, EmailAuthBackend.NAME));
+        body.put("require_email_format_usernames", organization.map(usernamePolicy::requireEmailFormatUsernames).orElse(true));
+        String url = resolver.organizationUrl(organization, host);
+        body.put("realm_uri", url);
+        body.put("realm_url", url);
+        organization.ifPresent(o -> {
+            body.put("realm_name", o.name());
+            body.put("realm_icon", o.iconUrl() == null ? "" : o.iconUrl());
+            body.put("realm_description", Descriptions.html(o.description()));
+        });
+        body.put("realm_web_public_access_enabled", false);
+        body.putArray("external_authentication_methods");
+        return ZulipJson.ok(body, ZulipParams.of(null, uri.getQueryParameters()));
+    }
+
+    private ObjectNode methods(Optional<Organization> organization) {
+        ObjectNode methods = JsonNodeFactory.instance.objectNode();
+        methods.put("password", organization.map(chain::passwordAuthEnabled).orElse(true));
+        methods.put("dev", config.devAuth().enabled() && enabled(organization, DevAuthBackend.NAME));
+        methods.put("email", enabled(organization, EmailAuthBackend.NAME));
+        methods.put(LDAP, enabled(organization, LDAP));
+        EXTERNAL_METHODS.forEach(name -> methods.put(name, false));
+        return methods;
+    }
+
+    /** Zulip's auth_enabled_helper: the backend exists on this server and the organization (if any) enables it. */
+    private boolean enabled(Optional<Organization> organization, String method) {
+        return backends.byName(method).isPresent() && organization.map(o -> o.hasMethod(method)).orElse(true);
+    }
+}

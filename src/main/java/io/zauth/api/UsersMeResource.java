@@ -1,0 +1,71 @@
+package io.zauth.api;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.vertx.core.http.HttpServerRequest;
+import io.zauth.key.ApiKeyAuthenticator;
+import io.zauth.org.OrganizationResolver;
+import io.zauth.user.Role;
+import io.zauth.user.UserAccount;
+import io.zauth.user.UserAccounts;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+
+/** The calls a client makes with its key right after login: who am I, and a new key. */
+@Path("/api/v1/users/me")
+@Produces(MediaType.APPLICATION_JSON)
+public class UsersMeResource {
+
+    /** Python's datetime.isoformat() for an aware UTC time with microseconds. */
+    private static final DateTimeFormatter ISO = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSSxxx");
+
+    private final ApiKeyAuthenticator authenticator;
+    private final OrganizationResolver resolver;
+    private final UserAccounts users;
+
+    UsersMeResource(ApiKeyAuthenticator authenticator, OrganizationResolver resolver, UserAccounts users) {
+        this.authenticator = authenticator;
+        this.resolver = resolver;
+        this.users = users;
+    }
+
+    @GET
+    public Response me(@Context HttpServerRequest request, @Context UriInfo uri) {
+        UserAccount user = authenticate(request);
+        ObjectNode body = ZulipJson.success();
+        body.put("email", user.email());
+        body.put("user_id", user.id());
+        body.put("is_admin", user.role() == Role.ADMIN || user.role() == Role.OWNER);
+        body.put("is_owner", user.role() == Role.OWNER);
+        body.put("is_guest", user.role() == Role.GUEST);
+        body.put("role", user.role().zulipValue());
+        body.put("is_bot", false);
+        body.put("full_name", user.fullName());
+        body.put("timezone", user.timezone());
+        body.put("is_active", user.active());
+        body.put("date_joined", ISO.format(user.dateJoined().atOffset(ZoneOffset.UTC)));
+        body.put("delivery_email", user.email());
+        return ZulipJson.ok(body, ZulipParams.of(null, uri.getQueryParameters()));
+    }
+
+    @POST
+    @Path("/api_key/regenerate")
+    public Response regenerate(@Context HttpServerRequest request, @Context UriInfo uri) {
+        UserAccount user = users.regenerateApiKey(authenticate(request).id());
+        ObjectNode body = ZulipJson.success();
+        body.put("api_key", user.apiKey());
+        return ZulipJson.ok(body, ZulipParams.of(null, uri.getQueryParameters()));
+    }
+
+    private UserAccount authenticate(HttpServerRequest request) {
+        return authenticator.authenticate(request.getHeader("Authorization"),
+                resolver.resolve(RequestContext.host(request)));
+    }
+}

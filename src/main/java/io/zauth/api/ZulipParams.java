@@ -1,0 +1,75 @@
+package io.zauth.api;
+
+import io.zauth.error.ZulipErrors;
+import jakarta.ws.rs.core.MultivaluedMap;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * A request's parameters as Zulip's has_request_variables reads them: the body (form or multipart)
+ * first, then the query string; a repeated name gives its last value; an empty string is present.
+ * It remembers what was read so that a success can list the rest in ignored_parameters_unsupported.
+ */
+public final class ZulipParams {
+
+    private final Map<String, String> body;
+    private final Map<String, String> query;
+    private final Set<String> processed = new HashSet<>();
+
+    private ZulipParams(Map<String, String> body, Map<String, String> query) {
+        this.body = body;
+        this.query = query;
+    }
+
+    public static ZulipParams of(MultivaluedMap<String, String> body, MultivaluedMap<String, String> query) {
+        return new ZulipParams(lastValues(body), lastValues(query));
+    }
+
+    public static ZulipParams ofBody(Map<String, String> body, MultivaluedMap<String, String> query) {
+        return new ZulipParams(Map.copyOf(body), lastValues(query));
+    }
+
+    public String required(String name) {
+        return optional(name).orElseThrow(() -> ZulipErrors.missingArgument(name));
+    }
+
+    public Optional<String> optional(String name) {
+        processed.add(name);
+        String value = body.containsKey(name) ? body.get(name) : query.get(name);
+        return Optional.ofNullable(value);
+    }
+
+    /** Names the client sent that the endpoint did not read, sorted as Zulip sorts them. */
+    public List<String> ignored() {
+        Set<String> names = new TreeSet<>(body.keySet());
+        names.addAll(query.keySet());
+        names.removeAll(processed);
+        return List.copyOf(names);
+    }
+
+    private static Map<String, String> lastValues(MultivaluedMap<String, String> values) {
+        Map<String, String> last = new HashMap<>();
+        if (values != null) {
+            values.forEach((name, all) -> {
+                if (all != null && !all.isEmpty()) {
+                    last.put(name, lastOf(all));
+                }
+            });
+        }
+        return last;
+    }
+
+    private static String lastOf(Collection<String> values) {
+        String last = null;
+        for (String value : values) {
+            last = value;
+        }
+        return last;
+    }
+}

@@ -1,0 +1,34 @@
+package io.zauth.auth;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** Every {@link AuthBackend} bean, by name. */
+@ApplicationScoped
+public class AuthBackends {
+
+    private final Map<String, AuthBackend> byName;
+
+    AuthBackends(@Any Instance<AuthBackend> backends) {
+        this.byName = backends.stream()
+                .collect(Collectors.toMap(AuthBackend::name, Function.identity(), (a, b) -> {
+                    throw new IllegalStateException("two authentication backends are named '" + a.name() + "'");
+                }, TreeMap::new));
+    }
+
+    public Optional<AuthBackend> byName(String name) {
+        return Optional.ofNullable(byName.get(name));
+    }
+
+    public Set<String> names() {
+        return new TreeSet<>(byName.keySet());
+    }
+}

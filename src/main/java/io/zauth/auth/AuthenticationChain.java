@@ -1,0 +1,71 @@
+package io.zauth.auth;
+
+import io.zauth.auth.AuthOutcome.Authenticated;
+import io.zauth.auth.AuthOutcome.Reason;
+import io.zauth.auth.AuthOutcome.Rejected;
+import io.zauth.error.ZulipErrors;
+import io.zauth.org.Organization;
+import io.zauth.user.UserAccount;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Runs an organization's password backends in its order until one accepts, then answers a
+ * failure as Zulip's get_api_key_fetch_authenticate_failure does, with zauth's deliberate
+ * differences: deactivation is only revealed after a right password.
+ */
+@ApplicationScoped
+public class AuthenticationChain {
+
+    private final AuthBackends backends;
+
+    AuthenticationChain(AuthBackends backends) {
+        this.backends = backends;
+    }
+
+    /** The organization's backends that check passwords, in its order. */
+    public List<AuthBackend> passwordBackends(Organization organization) {
+        return organization.methods().stream()
+                .map(backends::byName)
+                .flatMap(Optional::stream)
+                .filter(AuthBackend::checksPasswords)
+                .toList();
+    }
+
+    public boolean passwordAuthEnabled(Organization organization) {
+        return !passwordBackends(organization).isEmpty();
+    }
+
+    public UserAccount authenticate(LoginAttempt attempt) {
+        Organization organization = attempt.organization();
+        if (organization.deactivated()) {
+            throw ZulipErrors.realmDeactivated();
+        }
+        List<AuthBackend> chain = passwordBackends(organization);
+        if (chain.isEmpty()) {
+            throw ZulipErrors.passwordAuthDisabled();
+        }
+        Set<Reason> reasons = EnumSet.noneOf(Reason.class);
+        for (AuthBackend backend : chain) {
+            AuthOutcome outcome = backend.authenticate(attempt);
+            if (outcome instanceof Authenticated success) {
+                return success.user();
+            }
+            reasons.add(((Rejected) outcome).reason());
+        }
+        throw failure(reasons);
+    }
+
+    private static RuntimeException failure(Set<Reason> reasons) {
+        if (reasons.contains(Reason.USER_DEACTIVATED)) {
+            return ZulipErrors.userDeactivated();
+        }
+        if (reasons.contains(Reason.PASSWORD_RESET_REQUIRED)) {
+            return ZulipErrors.passwordResetRequired();
+        }
+        return ZulipErrors.authenticationFailed();
+    }
+}

@@ -1,0 +1,47 @@
+package io.zauth.auth;
+
+import io.zauth.auth.AuthOutcome.Reason;
+import io.zauth.user.UserAccount;
+import io.zauth.user.UserAccounts;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Optional;
+
+/**
+ * Zulip's DevAuthBackend: logs in any existing user by email alone. Only dev_fetch_api_key uses it,
+ * and that endpoint exists only when {@code zauth.dev-auth.enabled} is on.
+ */
+@ApplicationScoped
+public class DevAuthBackend implements AuthBackend {
+
+    public static final String NAME = "dev";
+
+    private final UserAccounts users;
+
+    DevAuthBackend(UserAccounts users) {
+        this.users = users;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public boolean checksPasswords() {
+        return false;
+    }
+
+    @Override
+    public AuthOutcome authenticate(LoginAttempt attempt) {
+        if (!attempt.organization().hasMethod(NAME)) {
+            return AuthOutcome.rejected(Reason.NOT_ALLOWED);
+        }
+        Optional<UserAccount> user = users.byEmail(attempt.organization().id(), attempt.username());
+        if (user.isEmpty()) {
+            return AuthOutcome.rejected(Reason.UNKNOWN_USER);
+        }
+        return user.get().active()
+                ? AuthOutcome.authenticated(user.get())
+                : AuthOutcome.rejected(Reason.USER_DEACTIVATED);
+    }
+}

@@ -1,0 +1,69 @@
+package io.zauth.auth;
+
+import io.zauth.auth.AuthOutcome.Reason;
+import io.zauth.password.PasswordHasher;
+import io.zauth.password.PasswordHasher.Verification;
+import io.zauth.user.UserAccount;
+import io.zauth.user.UserAccounts;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Optional;
+
+/**
+ * Zulip's EmailAuthBackend: the delivery email and a password hash kept in the database.
+ * Every non-empty attempt costs one verification at the current parameters, so an unknown user,
+ * a wrong password and a user without a usable password take the same time.
+ */
+@ApplicationScoped
+public class EmailAuthBackend implements AuthBackend {
+
+    public static final String NAME = "email";
+
+    private final UserAccounts users;
+    private final PasswordHasher hasher;
+
+    EmailAuthBackend(UserAccounts users, PasswordHasher hasher) {
+        this.users = users;
+        this.hasher = hasher;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public AuthOutcome authenticate(LoginAttempt attempt) {
+        if (attempt.password().isEmpty()) {
+            return AuthOutcome.rejected(Reason.BAD_CREDENTIALS);
+        }
+        Optional<UserAccount> found = users.byEmail(attempt.organization().id(), attempt.username());
+        if (found.isEmpty() || !found.get().hasUsablePassword()) {
+            hasher.verifyDummy(attempt.password());
+            return AuthOutcome.rejected(found.isEmpty() ? Reason.UNKNOWN_USER : Reason.BAD_CREDENTIALS);
+        }
+        UserAccount user = found.get();
+        Verification verification = hasher.verify(attempt.password(), user.passwordHash());
+        if (!verification.matches()) {
+            return AuthOutcome.rejected(Reason.BAD_CREDENTIALS);
+        }
+        if (!user.active()) {
+            return AuthOutcome.rejected(Reason.USER_DEACTIVATED);
+        }
+        if (user.passwordResetRequired()) {
+            return AuthOutcome.rejected(Reason.PASSWORD_RESET_REQUIRED);
+        }
+        if (verification.needsRehash()) {
+            return upgradeHash(attempt, user);
+        }
+        return AuthOutcome.authenticated(user);
+    }
+
+    /** Django re-hashes an outdated hash on login, and refuses when the password no longer meets the policy. */
+    private AuthOutcome upgradeHash(LoginAttempt attempt, UserAccount user) {
+        if (!PasswordPolicy.isAcceptable(attempt.organization(), attempt.password())) {
+            return AuthOutcome.rejected(Reason.PASSWORD_RESET_REQUIRED);
+        }
+        users.upgradePasswordHash(user.id(), user.passwordHash(), hasher.hash(attempt.password()));
+        return AuthOutcome.authenticated(user);
+    }
+}

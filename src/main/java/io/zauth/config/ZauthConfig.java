@@ -1,0 +1,65 @@
+package io.zauth.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Server-wide settings under {@code zauth.*}; see docs in README "Configuration". */
+@ConfigMapping(prefix = "zauth")
+public interface ZauthConfig {
+
+    /** Domain under which organizations live as subdomains: {@code <org>.<root-domain>}. */
+    @WithDefault("localhost")
+    String rootDomain();
+
+    /** Subdomains that mean the root domain itself (Zulip's ROOT_SUBDOMAIN_ALIASES). */
+    @WithDefault("www")
+    List<String> rootSubdomainAliases();
+
+    /** Scheme of the organization URLs that server_settings reports (https behind a TLS proxy). */
+    @WithDefault("https")
+    String externalScheme();
+
+    /** Where the embedded default keeps its files (the H2 database). */
+    @WithDefault("./data")
+    String dataDir();
+
+    DevAuth devAuth();
+
+    /** Organizations created or updated at start-up, keyed by subdomain. */
+    Map<String, OrganizationDeclaration> organizations();
+
+    interface DevAuth {
+        /** Routes POST /api/v1/dev_fetch_api_key: never enable in production. */
+        @WithDefault("false")
+        boolean enabled();
+    }
+
+    interface OrganizationDeclaration {
+        /** Serve this organization at the root domain (its subdomain becomes empty). */
+        @WithDefault("false")
+        boolean root();
+
+        Optional<String> name();
+
+        Optional<String> description();
+
+        Optional<String> iconUrl();
+
+        /** Authentication backends, in the order they are tried. */
+        Optional<List<String>> methods();
+
+        Optional<Boolean> requireEmailFormatUsernames();
+
+        Optional<Boolean> deactivated();
+
+        /** Further host names (no port) that resolve to this organization. */
+        Optional<List<String>> hosts();
+
+        @WithName("password-min-length")
+        Optional<Integer> passwordMinLength();
+    }
+}

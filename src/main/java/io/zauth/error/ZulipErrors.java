@@ -1,0 +1,91 @@
+package io.zauth.error;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Every error zauth answers with, named as in Zulip's {@code zerver/lib/exceptions.py}. */
+public final class ZulipErrors {
+
+    public static final String BASIC_REALM = "Basic realm=\"zulip\"";
+
+    private ZulipErrors() {}
+
+    public static ZulipException badRequest(String msg) {
+        return withCode(400, "BAD_REQUEST", msg);
+    }
+
+    public static ZulipException missingArgument(String name) {
+        return new ZulipException(400, "Missing '" + name + "' argument",
+                ordered("var_name", name, "code", "REQUEST_VARIABLE_MISSING"), Map.of());
+    }
+
+    public static ZulipException invalidEmail() {
+        return badRequest("Enter a valid email address.");
+    }
+
+    /** fetch_api_key and dev_fetch_api_key: the Host names no organization. */
+    public static ZulipException nonexistentSubdomain() {
+        return withCode(404, "NONEXISTENT_SUBDOMAIN", "Invalid subdomain");
+    }
+
+    public static ZulipException userDeactivated() {
+        return withCode(401, "USER_DEACTIVATED", "Account is deactivated");
+    }
+
+    public static ZulipException realmDeactivated() {
+        return withCode(401, "REALM_DEACTIVATED", "This organization has been deactivated");
+    }
+
+    public static ZulipException passwordAuthDisabled() {
+        return withCode(401, "PASSWORD_AUTH_DISABLED", "Password authentication is disabled in this organization");
+    }
+
+    public static ZulipException passwordResetRequired() {
+        return withCode(401, "PASSWORD_RESET_REQUIRED", "Your password has been disabled and needs to be reset");
+    }
+
+    public static ZulipException authenticationFailed() {
+        return withCode(401, "AUTHENTICATION_FAILED", "Your username or password is incorrect");
+    }
+
+    /** HTTP Basic failures: Zulip re-raises them all as UnauthorizedError with the original message. */
+    public static ZulipException unauthorized(String msg) {
+        return new ZulipException(401, msg, Map.of("code", "UNAUTHORIZED"), Map.of("WWW-Authenticate", BASIC_REALM));
+    }
+
+    public static ZulipException methodNotAllowed(List<String> allowed) {
+        return new ZulipException(405, "Method Not Allowed", Map.of("allowed_methods", allowed),
+                Map.of("Allow", String.join(", ", allowed)));
+    }
+
+    public static ZulipException endpointNotFound() {
+        return withCode(404, "BAD_REQUEST", "Endpoint does not exist");
+    }
+
+    public static ZulipException unsupportedMediaType() {
+        return withCode(415, "BAD_REQUEST", "Unsupported media type");
+    }
+
+    /** A client error that the HTTP layer found before any endpoint ran. */
+    public static ZulipException badRequestWithStatus(int status, String msg) {
+        return withCode(status, "BAD_REQUEST", msg);
+    }
+
+    public static ZulipException internalError() {
+        return new ZulipException(500, "Internal server error", Map.of(), Map.of());
+    }
+
+    private static ZulipException withCode(int status, String code, String msg) {
+        return new ZulipException(status, msg, Map.of("code", code), Map.of());
+    }
+
+    /** Map.of has no order; Zulip's bodies do. */
+    static Map<String, Object> ordered(Object... keysAndValues) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            map.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return map;
+    }
+}

@@ -1,0 +1,109 @@
+package io.zauth.key;
+
+import io.zauth.error.ZulipErrors;
+import io.zauth.error.ZulipException;
+import io.zauth.org.Organization;
+import io.zauth.org.Organizations;
+import io.zauth.user.UserAccount;
+import io.zauth.user.UserAccounts;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * HTTP Basic {@code email:api_key}, checked as Zulip's decorator.py does (get_basic_credentials,
+ * validate_api_key, validate_account_and_subdomain), with its messages.
+ */
+@ApplicationScoped
+public class ApiKeyAuthenticator {
+
+    private final UserAccounts users;
+    private final Organizations organizations;
+
+    ApiKeyAuthenticator(UserAccounts users, Organizations organizations) {
+        this.users = users;
+        this.organizations = organizations;
+    }
+
+    /**
+     * @param authorization the Authorization header, or null
+     * @param requestOrganization the organization the request's Host names, if any
+     */
+    public UserAccount authenticate(String authorization, Optional<Organization> requestOrganization) {
+        Credentials credentials = parse(authorization);
+        String apiKey = credentials.apiKey().strip();
+        if (!ApiKeys.hasFormat(apiKey)) {
+            throw ZulipErrors.unauthorized("Malformed API key");
+        }
+        UserAccount user = users.byApiKey(apiKey).orElseThrow(() -> ZulipErrors.unauthorized("Invalid API key"));
+        if (!sameEmail(user.email(), credentials.username())) {
+            throw ZulipErrors.unauthorized("Invalid API key");
+        }
+        Organization home = organizations.byId(user.organizationId()).orElseThrow(() -> ZulipErrors.unauthorized("Invalid API key"));
+        if (home.deactivated()) {
+            throw ZulipErrors.unauthorized(ZulipErrors.realmDeactivated().getMessage());
+        }
+        if (!user.active()) {
+            throw ZulipErrors.unauthorized(ZulipErrors.userDeactivated().getMessage());
+        }
+        if (requestOrganization.map(o -> o.id() != home.id()).orElse(true)) {
+            throw ZulipErrors.unauthorized("Account is not associated with this subdomain");
+        }
+        return user;
+    }
+
+    private static boolean sameEmail(String email, String username) {
+        return email.toLowerCase(Locale.ROOT).equals(username.strip().toLowerCase(Locale.ROOT));
+    }
+
+    private static Credentials parse(String authorization) {
+        if (authorization == null) {
+            throw notLoggedIn();
+        }
+        String[] parts = authorization.trim().split("\\s+");
+        if (parts.length != 2) {
+            throw invalidHeader();
+        }
+        if (!parts[0].equalsIgnoreCase("basic")) {
+            throw ZulipErrors.badRequest("This endpoint requires HTTP basic authentication.");
+        }
+        String decoded = decode(parts[1]);
+        String[] userAndKey = decoded.split(":", -1);
+        if (userAndKey.length != 2) {
+            throw invalidHeader();
+        }
+        return new Credentials(userAndKey[0], userAndKey[1]);
+    }
+
+    private static String decode(String base64) {
+        try {
+            byte[] raw = Base64.getDecoder().decode(base64);
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(raw)).toString();
+        } catch (IllegalArgumentException | CharacterCodingException e) {
+            throw invalidHeader();
+        }
+    }
+
+    public static ZulipException notLoggedIn() {
+        return ZulipErrors.unauthorized("Not logged in: API authentication or user session required");
+    }
+
+    private static ZulipException invalidHeader() {
+        return ZulipErrors.unauthorized("Invalid authorization header for basic auth");
+    }
+
+    private record Credentials(String username, String apiKey) {
+        @Override
+        public String toString() {
+            return "Credentials[username=" + username + "]";
+        }
+    }
+}

@@ -1,0 +1,34 @@
+package io.zauth.org;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * An organization (Zulip's realm) as the request path sees it: an immutable snapshot.
+ *
+ * @param subdomain empty for the organization served at the root domain
+ * @param methods authentication backend names in the order they are tried
+ * @param requireEmailFormatUsernames explicit setting, or null to derive it from the backends
+ */
+public record Organization(
+        long id,
+        String subdomain,
+        String name,
+        String description,
+        String iconUrl,
+        List<String> methods,
+        Boolean requireEmailFormatUsernames,
+        boolean deactivated,
+        Set<String> hosts,
+        int passwordMinLength) {
+
+    public static final int DEFAULT_PASSWORD_MIN_LENGTH = 6;
+
+    public boolean hasMethod(String method) {
+        return methods.contains(method);
+    }
+
+    public boolean isRoot() {
+        return subdomain.isEmpty();
+    }
+}

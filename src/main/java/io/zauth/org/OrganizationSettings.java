@@ -1,0 +1,23 @@
+package io.zauth.org;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Settings to create or change an organization; a null field is left as it is
+ * (or takes its default on creation).
+ */
+public record OrganizationSettings(
+        String name,
+        String description,
+        String iconUrl,
+        List<String> methods,
+        EmailFormatRule emailFormatRule,
+        Boolean deactivated,
+        Set<String> hosts,
+        Integer passwordMinLength) {
+
+    public static OrganizationSettings none() {
+        return new OrganizationSettings(null, null, null, null, null, null, null, null);
+    }
+}

@@ -1,0 +1,27 @@
+package io.zauth.user;
+
+import java.time.Instant;
+
+/** A user as the request path sees it: an immutable snapshot. */
+public record UserAccount(
+        long id,
+        long organizationId,
+        String email,
+        String fullName,
+        Role role,
+        boolean active,
+        Instant dateJoined,
+        String passwordHash,
+        boolean passwordResetRequired,
+        String apiKey,
+        String timezone) {
+
+    public boolean hasUsablePassword() {
+        return passwordHash != null && !passwordHash.isEmpty() && !passwordHash.startsWith("!");
+    }
+
+    @Override
+    public String toString() {
+        return "UserAccount[id=" + id + ", organizationId=" + organizationId + ", email=" + email + "]";
+    }
+}

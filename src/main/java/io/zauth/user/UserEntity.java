@@ -1,0 +1,64 @@
+package io.zauth.user;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.Locale;
+
+@Entity
+@Table(name = "zauth_user")
+public class UserEntity extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @Column(name = "organization_id", nullable = false)
+    public long organizationId;
+
+    /** Delivery email as given; {@link #emailKey} is its case-folded form for look-ups. */
+    @Column(nullable = false, length = 254)
+    public String email;
+
+    @Column(name = "email_key", nullable = false, length = 254)
+    public String emailKey;
+
+    @Column(name = "full_name", nullable = false)
+    public String fullName;
+
+    @Column(nullable = false)
+    public int role;
+
+    @Column(nullable = false)
+    public boolean active = true;
+
+    @Column(name = "date_joined", nullable = false)
+    public Instant dateJoined;
+
+    /** Django-format hash; null means no usable password. */
+    @Column(name = "password_hash", length = 512)
+    public String passwordHash;
+
+    @Column(name = "password_reset_required", nullable = false)
+    public boolean passwordResetRequired;
+
+    @Column(name = "api_key", nullable = false, unique = true, length = 32)
+    public String apiKey;
+
+    @Column(nullable = false, length = 64)
+    public String timezone = "";
+
+    public static String emailKey(String email) {
+        return email.strip().toLowerCase(Locale.ROOT);
+    }
+
+    UserAccount toView() {
+        return new UserAccount(id, organizationId, email, fullName, Role.ofZulipValue(role), active, dateJoined,
+                passwordHash, passwordResetRequired, apiKey, timezone);
+    }
+}

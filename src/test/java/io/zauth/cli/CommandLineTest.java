@@ -1,0 +1,90 @@
+package io.zauth.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.test.junit.main.Launch;
+import io.quarkus.test.junit.main.LaunchResult;
+import io.quarkus.test.junit.main.QuarkusMainLauncher;
+import io.quarkus.test.junit.main.QuarkusMainTest;
+import io.zauth.support.Fixtures;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The administrative command line, run in-process. Commands that read a password from standard
+ * input are exercised against the packaged jar in {@code PackagedApplicationIT}.
+ */
+@QuarkusMainTest
+class CommandLineTest {
+
+    @Test
+    @Launch({"--help"})
+    void helpListsTheCommands(LaunchResult result) {
+        assertTrue(result.getOutput().contains("org"), result.getOutput());
+        assertTrue(result.getOutput().contains("user"), result.getOutput());
+    }
+
+    @Test
+    void userHelpListsEverySubcommand(QuarkusMainLauncher launcher) {
+        String out = launcher.launch("user", "--help").getOutput();
+        for (String sub : new String[] {"create", "list", "deactivate", "reactivate", "set-password", "require-reset", "regenerate-key"}) {
+            assertTrue(out.contains(sub), sub + " missing from: " + out);
+        }
+        String orgOut = launcher.launch("org", "--help").getOutput();
+        for (String sub : new String[] {"create", "update", "list", "deactivate", "reactivate"}) {
+            assertTrue(orgOut.contains(sub), sub + " missing from: " + orgOut);
+        }
+    }
+
+    @Test
+    void organizationsAreCreatedListedUpdatedAndDeactivated(QuarkusMainLauncher launcher) {
+        String sub = Fixtures.unique("cli");
+        LaunchResult created = launcher.launch("org", "create", sub, "--name", "Math 411", "--methods", "email");
+        assertEquals(0, created.exitCode(), created.getErrorOutput());
+        assertTrue(launcher.launch("org", "list").getOutput().contains(sub + "\tMath 411\temail\tactive"));
+        assertEquals(0, launcher.launch("org", "update", sub, "--name", "Math 412", "--password-min-length", "10").exitCode());
+        assertEquals(0, launcher.launch("org", "deactivate", sub).exitCode());
+        assertTrue(launcher.launch("org", "list").getOutput().contains(sub + "\tMath 412\temail\tdeactivated"));
+        assertEquals(0, launcher.launch("org", "reactivate", sub).exitCode());
+    }
+
+    @Test
+    void usersAreCreatedListedAndChanged(QuarkusMainLauncher launcher) {
+        String sub = Fixtures.unique("cli");
+        launcher.launch("org", "create", sub);
+        String email = Fixtures.unique("ada") + "@example.com";
+        LaunchResult created = launcher.launch("user", "create", "--org", sub, "--email", email, "--full-name", "Ada", "--role", "admin");
+        assertEquals(0, created.exitCode(), created.getErrorOutput());
+        String id = created.getOutput().strip();
+        assertTrue(id.matches("\\d+"), created.getOutput());
+        String list = launcher.launch("user", "list", "--org", sub).getOutput();
+        assertTrue(list.contains(id + "\t" + email + "\tadmin\tactive\tAda"), list);
+        assertEquals(0, launcher.launch("user", "deactivate", "--org", sub, "--email", email).exitCode());
+        assertTrue(launcher.launch("user", "list", "--org", sub).getOutput().contains("deactivated"));
+        assertEquals(0, launcher.launch("user", "reactivate", "--org", sub, "--email", email).exitCode());
+        assertEquals(0, launcher.launch("user", "require-reset", "--org", sub, "--email", email).exitCode());
+        assertEquals(0, launcher.launch("user", "regenerate-key", "--org", sub, "--email", email).exitCode());
+        LaunchResult duplicate = launcher.launch("user", "create", "--org", sub, "--email", email.toUpperCase(), "--full-name", "Ada");
+        assertEquals(1, duplicate.exitCode());
+    }
+
+    @Test
+    void passwordsAreNeverTakenFromArguments(QuarkusMainLauncher launcher) {
+        LaunchResult result = launcher.launch("user", "set-password", "--org", "x", "--email", "a@example.com", "--password", "secret");
+        assertTrue(result.exitCode() != 0);
+    }
+
+    @Test
+    void errorsAreOneClearLineAndANonZeroExit(QuarkusMainLauncher launcher) {
+        LaunchResult unknownOrg = launcher.launch("user", "list", "--org", "no-such-org");
+        assertEquals(1, unknownOrg.exitCode());
+        assertEquals("zauth: no organization 'no-such-org'", unknownOrg.getErrorOutput().strip());
+        LaunchResult badSubdomain = launcher.launch("org", "create", "Not_Valid");
+        assertEquals(1, badSubdomain.exitCode());
+        assertFalse(badSubdomain.getErrorOutput().strip().contains("\n"), badSubdomain.getErrorOutput());
+        LaunchResult badMethod = launcher.launch("org", "create", Fixtures.unique("cli"), "--methods", "kerberos");
+        assertEquals(1, badMethod.exitCode());
+        assertTrue(badMethod.getErrorOutput().startsWith("zauth: unknown authentication method 'kerberos'"), badMethod.getErrorOutput());
+    }
+}

@@ -1,0 +1,51 @@
+package io.zauth.it;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** Runs the packaged jar as a separate administrative process, as an operator would. */
+final class AdminCommand {
+
+    record Result(int exitCode, String out, String err) {}
+
+    private AdminCommand() {}
+
+    static Result run(String stdin, String... args) {
+        List<String> command = new ArrayList<>();
+        command.add(ProcessHandle.current().info().command().orElse("java"));
+        command.add("-jar");
+        command.add(Path.of("target", "quarkus-app", "quarkus-run.jar").toString());
+        command.addAll(List.of(args));
+        try {
+            Process process = new ProcessBuilder(command).start();
+            if (stdin != null) {
+                process.getOutputStream().write(stdin.getBytes(StandardCharsets.UTF_8));
+            }
+            process.getOutputStream().close();
+            if (!process.waitFor(120, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new AssertionError("command did not finish: " + args[0]);
+            }
+            return new Result(process.exitValue(),
+                    new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8),
+                    new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    static String ok(String stdin, String... args) {
+        Result result = run(stdin, args);
+        if (result.exitCode() != 0) {
+            throw new AssertionError("zauth " + String.join(" ", args) + " failed: " + result.err());
+        }
+        return result.out();
+    }
+}
