@@ -10,6 +10,7 @@ import io.zauth.auth.EmailAuthBackend;
 import io.zauth.auth.UsernamePolicy;
 import io.zauth.config.ZauthConfig;
 import io.zauth.error.ZulipErrors;
+import io.zauth.ldap.LdapAuthBackend;
 import io.zauth.org.Organization;
 import io.zauth.org.OrganizationResolver;
 import jakarta.ws.rs.GET;
@@ -30,7 +31,6 @@ public class ServerSettingsResource {
 
     /** The API feature level whose fetch_api_key, server_settings and users/me zauth implements. */
     public static final int ZULIP_FEATURE_LEVEL = 257;
-    static final String LDAP = "ldap";
     /** Zulip's external backends, reported as disabled: zauth checks passwords only. */
     private static final List<String> EXTERNAL_METHODS =
             List.of("remoteuser", "github", "azuread", "gitlab", "google", "apple", "saml", "openid connect");
@@ -87,7 +87,7 @@ public class ServerSettingsResource {
         methods.put("password", organization.map(chain::passwordAuthEnabled).orElse(true));
         methods.put("dev", config.devAuth().enabled() && enabled(organization, DevAuthBackend.NAME));
         methods.put("email", enabled(organization, EmailAuthBackend.NAME));
-        methods.put(LDAP, enabled(organization, LDAP));
+        methods.put(LdapAuthBackend.NAME, enabled(organization, LdapAuthBackend.NAME));
         EXTERNAL_METHODS.forEach(name -> methods.put(name, false));
         return methods;
     }

@@ -4,6 +4,7 @@ import io.zauth.auth.AuthOutcome.Authenticated;
 import io.zauth.auth.AuthOutcome.Reason;
 import io.zauth.auth.AuthOutcome.Rejected;
 import io.zauth.error.ZulipErrors;
+import io.zauth.ldap.DirectoryUnavailableException;
 import io.zauth.org.Organization;
 import io.zauth.user.UserAccount;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -49,23 +50,31 @@ public class AuthenticationChain {
             throw ZulipErrors.passwordAuthDisabled();
         }
         Set<Reason> reasons = EnumSet.noneOf(Reason.class);
+        boolean outage = false;
         for (AuthBackend backend : chain) {
-            AuthOutcome outcome = backend.authenticate(attempt);
+            AuthOutcome outcome;
+            try {
+                outcome = backend.authenticate(attempt);
+            } catch (DirectoryUnavailableException e) {
+                outage = true;
+                continue;
+            }
             if (outcome instanceof Authenticated success) {
                 return success.user();
             }
             reasons.add(((Rejected) outcome).reason());
         }
-        throw failure(reasons);
+        throw failure(reasons, outage);
     }
 
-    private static RuntimeException failure(Set<Reason> reasons) {
+    /** A backend that could not answer makes the result unknown: that is an outage, not a wrong password. */
+    private static RuntimeException failure(Set<Reason> reasons, boolean outage) {
         if (reasons.contains(Reason.USER_DEACTIVATED)) {
             return ZulipErrors.userDeactivated();
         }
         if (reasons.contains(Reason.PASSWORD_RESET_REQUIRED)) {
             return ZulipErrors.passwordResetRequired();
         }
-        return ZulipErrors.authenticationFailed();
+        return outage ? ZulipErrors.directoryUnavailable() : ZulipErrors.authenticationFailed();
     }
 }

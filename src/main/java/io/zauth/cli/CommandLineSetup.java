@@ -1,6 +1,7 @@
 package io.zauth.cli;
 
 import io.quarkus.picocli.runtime.PicocliCommandLineFactory;
+import io.zauth.ldap.DirectoryUnavailableException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import picocli.CommandLine;
@@ -13,6 +14,7 @@ class CommandLineSetup {
     CommandLine commandLine(PicocliCommandLineFactory factory) {
         return factory.create().setExecutionExceptionHandler((error, commandLine, parseResult) -> {
             String message = error instanceof IllegalArgumentException || error instanceof IllegalStateException
+                    || error instanceof DirectoryUnavailableException
                     ? error.getMessage()
                     : "failed: " + error.getClass().getSimpleName();
             commandLine.getErr().println("zauth: " + message);

@@ -43,10 +43,13 @@ public class OrgCommand {
         @Option(names = "--password-min-length", description = "Minimum password length.")
         Integer passwordMinLength;
 
+        @Option(names = "--directory", description = "Configured directory for the ldap method (empty to clear).")
+        String directory;
+
         OrganizationSettings toSettings() {
             return new OrganizationSettings(name, description, iconUrl, methods,
                     emailFormatRule == null ? null : EmailFormatRule.parse(emailFormatRule), null, hosts,
-                    passwordMinLength);
+                    passwordMinLength, directory);
         }
     }
 

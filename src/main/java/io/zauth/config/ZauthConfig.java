@@ -29,6 +29,9 @@ public interface ZauthConfig {
 
     DevAuth devAuth();
 
+    /** LDAP directories by name; organizations refer to them. */
+    Map<String, io.zauth.ldap.DirectorySettings> directories();
+
     /** Organizations created or updated at start-up, keyed by subdomain. */
     Map<String, OrganizationDeclaration> organizations();
 
@@ -61,5 +64,8 @@ public interface ZauthConfig {
 
         @WithName("password-min-length")
         Optional<Integer> passwordMinLength();
+
+        /** The directory (a key of zauth.directories) the ldap method binds to. */
+        Optional<String> directory();
     }
 }

@@ -72,6 +72,12 @@ public final class ZulipErrors {
         return withCode(status, "BAD_REQUEST", msg);
     }
 
+    /** Zulip has no such error (it answers 500); clients show msg and may retry after Retry-After. */
+    public static ZulipException directoryUnavailable() {
+        return new ZulipException(503, "The directory service is unavailable; try again later",
+                Map.of("code", "DIRECTORY_UNAVAILABLE"), Map.of("Retry-After", "5"));
+    }
+
     public static ZulipException internalError() {
         return new ZulipException(500, "Internal server error", Map.of(), Map.of());
     }

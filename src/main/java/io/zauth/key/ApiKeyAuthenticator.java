@@ -41,7 +41,7 @@ public class ApiKeyAuthenticator {
             throw ZulipErrors.unauthorized("Malformed API key");
         }
         UserAccount user = users.byApiKey(apiKey).orElseThrow(() -> ZulipErrors.unauthorized("Invalid API key"));
-        if (!sameEmail(user.email(), credentials.username())) {
+        if (!sameEmail(user.email(), credentials.username()) && !sameDirectoryUsername(user, credentials.username())) {
             throw ZulipErrors.unauthorized("Invalid API key");
         }
         Organization home = organizations.byId(user.organizationId()).orElseThrow(() -> ZulipErrors.unauthorized("Invalid API key"));
@@ -55,6 +55,11 @@ public class ApiKeyAuthenticator {
             throw ZulipErrors.unauthorized("Account is not associated with this subdomain");
         }
         return user;
+    }
+
+    /** Clients keep the name typed at login; after a directory login that may be a directory username. */
+    private static boolean sameDirectoryUsername(UserAccount user, String username) {
+        return user.directoryUsername() != null && user.directoryUsername().equalsIgnoreCase(username.strip());
     }
 
     private static boolean sameEmail(String email, String username) {

@@ -20,12 +20,18 @@ public record Organization(
         Boolean requireEmailFormatUsernames,
         boolean deactivated,
         Set<String> hosts,
-        int passwordMinLength) {
+        int passwordMinLength,
+        String directory) {
 
     public static final int DEFAULT_PASSWORD_MIN_LENGTH = 6;
 
     public boolean hasMethod(String method) {
         return methods.contains(method);
+    }
+
+    /** The configured directory the {@code ldap} backend binds to, or null. */
+    public java.util.Optional<String> directoryName() {
+        return java.util.Optional.ofNullable(directory);
     }
 
     public boolean isRoot() {

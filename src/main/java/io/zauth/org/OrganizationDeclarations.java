@@ -44,6 +44,7 @@ public class OrganizationDeclarations {
                         .orElse(null),
                 d.deactivated().orElse(null),
                 d.hosts().map(Set::copyOf).orElse(null),
-                d.passwordMinLength().orElse(null));
+                d.passwordMinLength().orElse(null),
+                d.directory().orElse(null));
     }
 }

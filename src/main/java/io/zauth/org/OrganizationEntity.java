@@ -54,6 +54,10 @@ public class OrganizationEntity extends PanacheEntityBase {
     @Column(name = "date_created", nullable = false)
     public Instant dateCreated;
 
+    /** Name of the configured directory for the ldap backend. */
+    @Column(length = 255)
+    public String directory;
+
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "organization_host", joinColumns = @JoinColumn(name = "organization_id"))
     @Column(name = "host", nullable = false, unique = true, length = 253)
@@ -69,6 +73,6 @@ public class OrganizationEntity extends PanacheEntityBase {
 
     Organization toView() {
         return new Organization(id, subdomain, name, description, iconUrl, List.copyOf(methods()),
-                requireEmailFormatUsernames, deactivated, Set.copyOf(hosts), passwordMinLength);
+                requireEmailFormatUsernames, deactivated, Set.copyOf(hosts), passwordMinLength, directory);
     }
 }

@@ -15,9 +15,10 @@ public record OrganizationSettings(
         EmailFormatRule emailFormatRule,
         Boolean deactivated,
         Set<String> hosts,
-        Integer passwordMinLength) {
+        Integer passwordMinLength,
+        String directory) {
 
     public static OrganizationSettings none() {
-        return new OrganizationSettings(null, null, null, null, null, null, null, null);
+        return new OrganizationSettings(null, null, null, null, null, null, null, null, null);
     }
 }

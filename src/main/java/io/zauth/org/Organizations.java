@@ -1,6 +1,7 @@
 package io.zauth.org;
 
 import io.zauth.auth.AuthBackends;
+import io.zauth.config.ZauthConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
@@ -22,9 +23,11 @@ public class Organizations {
     private static final List<String> DEFAULT_METHODS = List.of("email");
 
     private final AuthBackends backends;
+    private final Set<String> directories;
 
-    Organizations(AuthBackends backends) {
+    Organizations(AuthBackends backends, ZauthConfig config) {
         this.backends = backends;
+        this.directories = Set.copyOf(config.directories().keySet());
     }
 
     public static boolean isValidSubdomain(String subdomain) {
@@ -120,6 +123,12 @@ public class Organizations {
         if (s.hosts() != null) {
             entity.hosts.clear();
             entity.hosts.addAll(validHosts(entity, s.hosts()));
+        }
+        if (s.directory() != null) {
+            if (!s.directory().isBlank() && !directories.contains(s.directory())) {
+                throw new IllegalArgumentException("no directory '" + s.directory() + "' is configured (zauth.directories)");
+            }
+            entity.directory = s.directory().isBlank() ? null : s.directory();
         }
         if (s.passwordMinLength() != null) {
             if (s.passwordMinLength() < 1 || s.passwordMinLength() > 1024) {

@@ -14,7 +14,8 @@ public record UserAccount(
         String passwordHash,
         boolean passwordResetRequired,
         String apiKey,
-        String timezone) {
+        String timezone,
+        String directoryUsername) {
 
     public boolean hasUsablePassword() {
         return passwordHash != null && !passwordHash.isEmpty() && !passwordHash.startsWith("!");

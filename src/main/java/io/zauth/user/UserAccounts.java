@@ -1,5 +1,6 @@
 package io.zauth.user;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.zauth.key.ApiKeys;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -48,6 +49,36 @@ public class UserAccounts {
         entity.passwordHash = user.passwordHash();
         entity.apiKey = ApiKeys.generate();
         entity.persist();
+        return entity.toView();
+    }
+
+    /**
+     * The user with this email, created if absent. Concurrent first logins of one person race on
+     * the unique email; the losers read the winner's user, so there is one user and one key.
+     */
+    public UserAccount findOrCreate(NewUser user) {
+        Optional<UserAccount> existing = byEmail(user.organizationId(), user.email());
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        try {
+            return QuarkusTransaction.requiringNew().call(() -> create(user));
+        } catch (RuntimeException raced) {
+            return byEmail(user.organizationId(), user.email()).orElseThrow(() -> raced);
+        }
+    }
+
+    @Transactional
+    public UserAccount setFullName(long userId, String fullName) {
+        UserEntity entity = find(userId);
+        entity.fullName = fullName;
+        return entity.toView();
+    }
+
+    @Transactional
+    public UserAccount rememberDirectoryUsername(long userId, String username) {
+        UserEntity entity = find(userId);
+        entity.directoryUsername = username;
         return entity.toView();
     }
 

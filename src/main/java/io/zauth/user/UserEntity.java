@@ -53,12 +53,16 @@ public class UserEntity extends PanacheEntityBase {
     @Column(nullable = false, length = 64)
     public String timezone = "";
 
+    /** The non-email username of the last directory login, accepted by HTTP Basic beside the email. */
+    @Column(name = "directory_username", length = 255)
+    public String directoryUsername;
+
     public static String emailKey(String email) {
         return email.strip().toLowerCase(Locale.ROOT);
     }
 
     UserAccount toView() {
         return new UserAccount(id, organizationId, email, fullName, Role.ofZulipValue(role), active, dateJoined,
-                passwordHash, passwordResetRequired, apiKey, timezone);
+                passwordHash, passwordResetRequired, apiKey, timezone, directoryUsername);
     }
 }

@@ -39,7 +39,7 @@ public class Fixtures {
 
     public Organization organization(String... methods) {
         return organizations.create(unique("org"), new OrganizationSettings("Test organization", "A test organization.",
-                null, List.of(methods.length == 0 ? new String[] {"email"} : methods), null, null, null, null));
+                null, List.of(methods.length == 0 ? new String[] {"email"} : methods), null, null, null, null, null));
     }
 
     public Organization update(Organization organization, OrganizationSettings settings) {

@@ -1,0 +1,35 @@
+package io.zauth.ldap;
+
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.Startup;
+import io.zauth.config.ZauthConfig;
+import io.zauth.org.Organization;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/** The configured directories by name, validated at start-up, connected on first use. */
+@Startup
+@ApplicationScoped
+public class Directories {
+
+    private final Map<String, Directory> byName = new TreeMap<>();
+
+    Directories(ZauthConfig config) {
+        config.directories().forEach((name, settings) -> byName.put(name, new Directory(name, settings)));
+    }
+
+    public Optional<Directory> byName(String name) {
+        return Optional.ofNullable(byName.get(name));
+    }
+
+    public Optional<Directory> of(Organization organization) {
+        return organization.directoryName().flatMap(this::byName);
+    }
+
+    void close(@Observes ShutdownEvent event) {
+        byName.values().forEach(Directory::close);
+    }
+}

@@ -1,0 +1,218 @@
+package io.zauth.ldap;
+
+import com.unboundid.ldap.sdk.DN;
+import com.unboundid.ldap.sdk.Filter;
+import com.unboundid.ldap.sdk.LDAPConnection;
+import com.unboundid.ldap.sdk.LDAPConnectionPool;
+import com.unboundid.ldap.sdk.LDAPException;
+import com.unboundid.ldap.sdk.RDN;
+import com.unboundid.ldap.sdk.ResultCode;
+import com.unboundid.ldap.sdk.SearchResult;
+import com.unboundid.ldap.sdk.SearchResultEntry;
+import com.unboundid.ldap.sdk.SearchScope;
+import java.util.List;
+import java.util.Optional;
+import org.jboss.logging.Logger;
+
+/**
+ * One configured directory: finds a person's entry (search-then-bind, or a DN template) and
+ * checks their password with a bind as them. Filter values are escaped per RFC 4515 and DN
+ * values per RFC 4514 by the LDAP SDK; an empty, blank or NUL-containing password never binds.
+ */
+public final class Directory implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(Directory.class);
+
+    private final String name;
+    private final DirectorySettings settings;
+    private final DirectoryConnections connections;
+    private final UsernameMapping mapping;
+
+    Directory(String name, DirectorySettings settings) {
+        this.name = name;
+        this.settings = settings;
+        validate(name, settings);
+        this.connections = new DirectoryConnections(name, settings);
+        this.mapping = new UsernameMapping(settings);
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public DirectorySettings settings() {
+        return settings;
+    }
+
+    public UsernameMapping mapping() {
+        return mapping;
+    }
+
+    /** Whether a password can be sent to the directory at all (RFC 4513 §5.1.2: an empty one is an anonymous bind). */
+    public static boolean isBindablePassword(String password) {
+        return password != null && !password.isBlank() && password.indexOf('\0') < 0;
+    }
+
+    /**
+     * The entry for what a person typed, or empty when none or several match.
+     * Throws {@link DirectoryUnavailableException} when the directory cannot be reached.
+     */
+    public Optional<DirectoryEntry> find(String login) {
+        Optional<String> username = mapping.directoryUsername(login);
+        if (username.isEmpty()) {
+            return Optional.empty();
+        }
+        if (mapping.isEmailLogin(login)) {
+            Optional<Optional<DirectoryEntry>> byEmail = mapping.emailSearchFilter()
+                    .map(template -> searchOne(template, login, login));
+            if (byEmail.isPresent() && byEmail.get().isPresent()) {
+                return byEmail.get();
+            }
+        }
+        if (settings.userDnTemplate().isPresent()) {
+            return Optional.of(new DirectoryEntry(dnFor(username.get()), username.get(), null));
+        }
+        return searchOne(settings.userSearchFilter(), username.get(), username.get());
+    }
+
+    /**
+     * Binds as the entry with the password and returns the entry with its attributes (read as
+     * the user when it was found by DN template). Empty when the directory refuses the credentials.
+     */
+    public Optional<DirectoryEntry> bind(DirectoryEntry found, String password) {
+        if (!isBindablePassword(password)) {
+            return Optional.empty();
+        }
+        LDAPConnectionPool pool = connections.bindPool();
+        LDAPConnection connection = borrow(pool);
+        boolean usable = true;
+        try {
+            connection.bind(found.dn(), password);
+            if (found.entry() != null) {
+                return Optional.of(found);
+            }
+            SearchResultEntry entry = connection.getEntry(found.dn());
+            return entry == null ? Optional.empty() : Optional.of(new DirectoryEntry(found.dn(), found.username(), entry));
+        } catch (LDAPException e) {
+            usable = ResultCode.isConnectionUsable(e.getResultCode()) && e.getResultCode() != ResultCode.TIMEOUT;
+            if (!usable) {
+                throw unavailable(e);
+            }
+            return Optional.empty();
+        } finally {
+            if (usable) {
+                pool.releaseAndReAuthenticateConnection(connection);
+            } else {
+                pool.releaseDefunctConnection(connection);
+            }
+        }
+    }
+
+    /** Looks an entry up by DN with the service account, for synchronisation. */
+    public Optional<DirectoryEntry> read(String dn, String username) {
+        try {
+            SearchResultEntry entry = connections.searchPool().getEntry(dn);
+            return Optional.ofNullable(entry).map(e -> new DirectoryEntry(dn, username, e));
+        } catch (LDAPException e) {
+            if (e.getResultCode() == ResultCode.NO_SUCH_OBJECT) {
+                return Optional.empty();
+            }
+            throw unavailable(e);
+        }
+    }
+
+    private Optional<DirectoryEntry> searchOne(String filterTemplate, String value, String username) {
+        String base = settings.userSearchBase().orElse("");
+        Filter filter = filter(filterTemplate, value);
+        try {
+            SearchResult result = connections.searchPool().search(base, scope(), filter, "*");
+            List<SearchResultEntry> entries = result.getSearchEntries();
+            if (entries.size() > 1) {
+                LOG.warnf("Directory '%s': %d entries match username %s; refusing to choose", name, entries.size(), value);
+                return Optional.empty();
+            }
+            return entries.stream().findFirst().map(e -> new DirectoryEntry(e.getDN(), usernameOf(e, username), e));
+        } catch (LDAPException e) {
+            if (e.getResultCode() == ResultCode.NO_SUCH_OBJECT) {
+                return Optional.empty();
+            }
+            throw unavailable(e);
+        }
+    }
+
+    private String usernameOf(SearchResultEntry entry, String fallback) {
+        return mapping.usernameAttribute().map(entry::getAttributeValue).orElse(fallback);
+    }
+
+    /** The template comes from configuration; only the value is user input, and it is escaped. */
+    private static Filter filter(String template, String value) {
+        try {
+            return Filter.create(template.replace("{0}", Filter.encodeValue(value)));
+        } catch (LDAPException e) {
+            throw new IllegalArgumentException("invalid LDAP filter template '" + template + "'");
+        }
+    }
+
+    /** {@code attr={0},rest}: the value becomes one escaped RDN, so it can never add RDNs or change the base. */
+    String dnFor(String username) {
+        String template = settings.userDnTemplate().orElseThrow();
+        int equals = template.indexOf('=');
+        String attribute = template.substring(0, equals).trim();
+        String rest = template.substring(template.indexOf("{0}") + 3);
+        return new RDN(attribute, username).toString() + rest;
+    }
+
+    private SearchScope scope() {
+        return settings.searchScope().equalsIgnoreCase("one") ? SearchScope.ONE : SearchScope.SUB;
+    }
+
+    private static LDAPConnection borrow(LDAPConnectionPool pool) {
+        try {
+            return pool.getConnection();
+        } catch (LDAPException e) {
+            throw new DirectoryUnavailableException(pool.getConnectionPoolName(), e.getResultCode().getName());
+        }
+    }
+
+    /** A search the directory cannot answer (down, timed out, or refusing the service account) is an outage. */
+    private DirectoryUnavailableException unavailable(LDAPException e) {
+        LOG.warnf("Directory '%s' unavailable: %s", name, e.getResultCode().getName());
+        return new DirectoryUnavailableException(name, e.getResultCode().getName());
+    }
+
+    private static void validate(String name, DirectorySettings s) {
+        if (s.urls().isEmpty()) {
+            throw new IllegalArgumentException("directory '" + name + "' has no urls");
+        }
+        if (s.userDnTemplate().isEmpty() && s.userSearchBase().isEmpty()) {
+            throw new IllegalArgumentException("directory '" + name + "' needs user-search-base or user-dn-template");
+        }
+        s.userDnTemplate().ifPresent(t -> {
+            if (!t.matches("\\s*[A-Za-z][A-Za-z0-9-]*\\s*=\\{0}(,.+)?")) {
+                throw new IllegalArgumentException("directory '" + name + "': user-dn-template must start with attr={0}");
+            }
+            try {
+                new DN(t.replace("{0}", "x"));
+            } catch (LDAPException e) {
+                throw new IllegalArgumentException("directory '" + name + "': user-dn-template is not a DN");
+            }
+        });
+        if (!s.userSearchFilter().contains("{0}")) {
+            throw new IllegalArgumentException("directory '" + name + "': user-search-filter needs {0}");
+        }
+        if (s.appendDomain().isPresent() && s.emailAttribute().isPresent()) {
+            throw new IllegalArgumentException("directory '" + name + "': choose append-domain or email-attribute, not both");
+        }
+        AccountState.parse(s.accountState());
+    }
+
+    @Override
+    public void close() {
+        connections.close();
+    }
+
+    @Override
+    public String toString() {
+        return "Directory[" + name + ", urls=" + settings.urls() + "]";
+    }
+}
