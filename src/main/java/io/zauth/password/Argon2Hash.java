@@ -1,41 +1,72 @@
 package io.zauth.password;
 
+import de.mkammerer.argon2.Argon2Advanced;
+import de.mkammerer.argon2.Argon2Factory;
+import de.mkammerer.argon2.Argon2Factory.Argon2Types;
+import de.mkammerer.argon2.Argon2Version;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The parameters of an encoded Argon2 hash ({@code $argon2id$v=19$m=…,t=…,p=…$salt$hash}, the part
- * after Django's {@code argon2} prefix), read before any work so absurd costs are refused.
+ * An Argon2 hash in libargon2's encoding ({@code $argon2id$v=19$m=…,t=…,p=…$salt$hash}, the part of
+ * Django's format after its {@code argon2} prefix). The parameters are read before any work, so
+ * a stored hash cannot make a login allocate gigabytes or loop for minutes.
  */
-record Argon2Hash(String variant, int memoryKib, int iterations, int parallelism, String encoded) {
+record Argon2Hash(Argon2Types type, int version, int memoryKib, int iterations, int parallelism, String encoded) {
 
-    /** Django's own default is 100 MiB; a stored hash asking for more than 1 GiB is not honoured. */
+    /** Django's default is 100 MiB; far beyond that a stored hash is a denial of service, not a password. */
     static final int MAX_MEMORY_KIB = 1 << 20;
     static final int MAX_ITERATIONS = 64;
     static final int MAX_PARALLELISM = 64;
 
+    private static final int SALT_BYTES = 16;
+    private static final int HASH_BYTES = 32;
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final Argon2Advanced ARGON2ID = Argon2Factory.createAdvanced(Argon2Types.ARGON2id);
+    private static final Argon2Advanced ARGON2I = Argon2Factory.createAdvanced(Argon2Types.ARGON2i);
+
+    // Without "v=" the hash predates Argon2 1.3 (Django's oldest argon2 hashes); libargon2 reads it as v=16.
     private static final Pattern FORMAT = Pattern.compile(
-            "\\$(argon2id|argon2i)\\$(?:v=(?:16|19)\\$)?m=(\\d{1,8}),t=(\\d{1,3}),p=(\\d{1,3})\\$[A-Za-z0-9+/]{11,}\\$[A-Za-z0-9+/]{16,}");
+            "\\$argon2(id|i)\\$(?:v=(16|19)\\$)?m=(\\d{1,8}),t=(\\d{1,3}),p=(\\d{1,3})\\$[A-Za-z0-9+/]{11,}\\$[A-Za-z0-9+/]{16,}");
+
+    static Argon2Hash create(String password, PasswordHashingConfig.Argon2 params) {
+        byte[] salt = new byte[SALT_BYTES];
+        RANDOM.nextBytes(salt);
+        String encoded = ARGON2ID.hashAdvanced(params.iterations(), params.memoryKib(), params.parallelism(),
+                password.getBytes(StandardCharsets.UTF_8), salt, HASH_BYTES, Argon2Version.V13).getEncoded();
+        return new Argon2Hash(Argon2Types.ARGON2id, 19, params.memoryKib(), params.iterations(), params.parallelism(), encoded);
+    }
 
     static Optional<Argon2Hash> parse(String encoded) {
         Matcher m = FORMAT.matcher(encoded);
         if (!m.matches()) {
             return Optional.empty();
         }
-        Argon2Hash hash = new Argon2Hash(m.group(1), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)),
-                Integer.parseInt(m.group(4)), encoded);
-        return hash.withinLimits() ? Optional.of(hash) : Optional.empty();
+        Argon2Hash hash = new Argon2Hash(m.group(1).equals("id") ? Argon2Types.ARGON2id : Argon2Types.ARGON2i,
+                m.group(2) == null ? 16 : Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)),
+                Integer.parseInt(m.group(4)), Integer.parseInt(m.group(5)), encoded);
+        return withinLimits(hash.memoryKib, hash.iterations, hash.parallelism) ? Optional.of(hash) : Optional.empty();
     }
 
-    private boolean withinLimits() {
-        return memoryKib >= 8 * parallelism && memoryKib <= MAX_MEMORY_KIB
-                && iterations >= 1 && iterations <= MAX_ITERATIONS
-                && parallelism >= 1 && parallelism <= MAX_PARALLELISM;
+    /** libargon2 itself needs at least 8 KiB per lane. */
+    static boolean withinLimits(int memoryKib, int iterations, int parallelism) {
+        return parallelism >= 1 && parallelism <= MAX_PARALLELISM
+                && memoryKib >= 8 * parallelism && memoryKib <= MAX_MEMORY_KIB
+                && iterations >= 1 && iterations <= MAX_ITERATIONS;
     }
 
-    boolean isCurrent(PasswordHashingConfig.Argon2 current) {
-        return variant.equals("argon2id") && memoryKib == current.memoryKib()
-                && iterations == current.iterations() && parallelism == current.parallelism();
+    /** libargon2 compares in constant time and answers false, never throws, on a hash it cannot decode. */
+    boolean matches(String password) {
+        Argon2Advanced engine = type == Argon2Types.ARGON2id ? ARGON2ID : ARGON2I;
+        return engine.verify(encoded, password.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Whether {@link #create} with these parameters would produce the same kind of hash. */
+    boolean isCurrent(PasswordHashingConfig.Argon2 params) {
+        return type == Argon2Types.ARGON2id && version == 19 && memoryKib == params.memoryKib()
+                && iterations == params.iterations() && parallelism == params.parallelism();
     }
 }

@@ -45,7 +45,7 @@ final class DjangoLegacyHashes {
         if (iterations < 1 || iterations > MAX_PBKDF2_ITERATIONS || parts[2].isEmpty()) {
             return false;
         }
-        byte[] expected = Base64.getDecoder().decode(parts[3]);
+        byte[] expected = canonicalBase64(parts[3]);
         // The JDK's PBKDF2 encodes the password characters as UTF-8, as Django does.
         PBEKeySpec spec = new PBEKeySpec(password.toCharArray(), parts[2].getBytes(StandardCharsets.UTF_8), iterations, length * 8);
         try {
@@ -54,6 +54,15 @@ final class DjangoLegacyHashes {
         } finally {
             spec.clearPassword();
         }
+    }
+
+    /** Django compares encoded strings, so a hash stored without its padding must not match either. */
+    private static byte[] canonicalBase64(String encoded) {
+        byte[] decoded = Base64.getDecoder().decode(encoded);
+        if (!Base64.getEncoder().encodeToString(decoded).equals(encoded)) {
+            throw new IllegalArgumentException("not canonical base64");
+        }
+        return decoded;
     }
 
     private static boolean saltedDigest(String password, String[] parts, String algorithm) throws NoSuchAlgorithmException {
