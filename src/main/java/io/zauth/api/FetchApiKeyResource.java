@@ -2,10 +2,13 @@ package io.zauth.api;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertx.core.http.HttpServerRequest;
+import io.zauth.audit.AuditLog;
 import io.zauth.auth.AuthenticationChain;
+import io.zauth.auth.AuthenticationChain.Login;
 import io.zauth.auth.LoginAttempt;
 import io.zauth.auth.UsernamePolicy;
 import io.zauth.error.ZulipErrors;
+import io.zauth.error.ZulipException;
 import io.zauth.org.Organization;
 import io.zauth.org.OrganizationResolver;
 import io.zauth.user.UserAccount;
@@ -31,11 +34,14 @@ public class FetchApiKeyResource {
     private final OrganizationResolver resolver;
     private final UsernamePolicy usernamePolicy;
     private final AuthenticationChain chain;
+    private final AuditLog audit;
 
-    FetchApiKeyResource(OrganizationResolver resolver, UsernamePolicy usernamePolicy, AuthenticationChain chain) {
+    FetchApiKeyResource(OrganizationResolver resolver, UsernamePolicy usernamePolicy, AuthenticationChain chain,
+            AuditLog audit) {
         this.resolver = resolver;
         this.usernamePolicy = usernamePolicy;
         this.chain = chain;
+        this.audit = audit;
     }
 
     @POST
@@ -60,11 +66,20 @@ public class FetchApiKeyResource {
     private Response fetch(ZulipParams params, HttpServerRequest request) {
         String username = params.required("username");
         String password = params.required("password");
-        Organization organization = resolver.resolve(RequestContext.host(request))
-                .orElseThrow(ZulipErrors::nonexistentSubdomain);
-        usernamePolicy.check(organization, username);
-        UserAccount user = chain.authenticate(new LoginAttempt(organization, username, password));
-        return ZulipJson.ok(apiKeyBody(user), params);
+        String host = RequestContext.host(request);
+        Organization organization = null;
+        try {
+            organization = resolver.resolve(host).orElseThrow(ZulipErrors::nonexistentSubdomain);
+            usernamePolicy.check(organization, username);
+            Login login = chain.authenticate(new LoginAttempt(organization, username, password));
+            audit.loginAttempt(RequestContext.loginEvent(request, "fetch_api_key", organization, username,
+                    login.backend(), "success", null, login.user().id()));
+            return ZulipJson.ok(apiKeyBody(login.user()), params);
+        } catch (ZulipException failure) {
+            audit.loginAttempt(RequestContext.loginEvent(request, "fetch_api_key", organization, username,
+                    null, "failure", failure.code(), null));
+            throw failure;
+        }
     }
 
     static ObjectNode apiKeyBody(UserAccount user) {

@@ -1,11 +1,23 @@
 package io.zauth.api;
 
 import io.vertx.core.http.HttpServerRequest;
+import io.zauth.audit.AuditLog;
+import io.zauth.org.Organization;
 
 /** What the endpoints read from the HTTP request besides parameters. */
 final class RequestContext {
 
     private RequestContext() {}
+
+    static AuditLog.LoginEvent loginEvent(HttpServerRequest request, String endpoint, Organization organization,
+            String username, String backend, String outcome, String reason, Long userId) {
+        return new AuditLog.LoginEvent(endpoint, organization == null ? null : organization.subdomain(), username,
+                backend, outcome, reason, userId, clientAddress(request), request.getHeader("User-Agent"));
+    }
+
+    static String clientAddress(HttpServerRequest request) {
+        return request.remoteAddress() == null ? null : request.remoteAddress().hostAddress();
+    }
 
     static String host(HttpServerRequest request) {
         String host = request.getHeader("Host");

@@ -2,6 +2,7 @@ package io.zauth.api;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertx.core.http.HttpServerRequest;
+import io.zauth.audit.AuditLog;
 import io.zauth.key.ApiKeyAuthenticator;
 import io.zauth.org.OrganizationResolver;
 import io.zauth.user.Role;
@@ -29,11 +30,13 @@ public class UsersMeResource {
     private final ApiKeyAuthenticator authenticator;
     private final OrganizationResolver resolver;
     private final UserAccounts users;
+    private final AuditLog audit;
 
-    UsersMeResource(ApiKeyAuthenticator authenticator, OrganizationResolver resolver, UserAccounts users) {
+    UsersMeResource(ApiKeyAuthenticator authenticator, OrganizationResolver resolver, UserAccounts users, AuditLog audit) {
         this.authenticator = authenticator;
         this.resolver = resolver;
         this.users = users;
+        this.audit = audit;
     }
 
     @GET
@@ -59,6 +62,7 @@ public class UsersMeResource {
     @Path("/api_key/regenerate")
     public Response regenerate(@Context HttpServerRequest request, @Context UriInfo uri) {
         UserAccount user = users.regenerateApiKey(authenticate(request).id());
+        audit.keyRegenerated(user.id(), String.valueOf(user.organizationId()), "api");
         ObjectNode body = ZulipJson.success();
         body.put("api_key", user.apiKey());
         return ZulipJson.ok(body, ZulipParams.of(null, uri.getQueryParameters()));

@@ -6,6 +6,7 @@ import io.zauth.auth.AuthOutcome.Rejected;
 import io.zauth.error.ZulipErrors;
 import io.zauth.ldap.DirectoryUnavailableException;
 import io.zauth.org.Organization;
+import io.zauth.password.HashingGate.HashingBusyException;
 import io.zauth.user.UserAccount;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.EnumSet;
@@ -40,7 +41,10 @@ public class AuthenticationChain {
         return !passwordBackends(organization).isEmpty();
     }
 
-    public UserAccount authenticate(LoginAttempt attempt) {
+    /** Who logged in, and which backend said so. */
+    public record Login(UserAccount user, String backend) {}
+
+    public Login authenticate(LoginAttempt attempt) {
         Organization organization = attempt.organization();
         if (organization.deactivated()) {
             throw ZulipErrors.realmDeactivated();
@@ -58,9 +62,11 @@ public class AuthenticationChain {
             } catch (DirectoryUnavailableException e) {
                 outage = true;
                 continue;
+            } catch (HashingBusyException e) {
+                throw ZulipErrors.serverBusy();
             }
             if (outcome instanceof Authenticated success) {
-                return success.user();
+                return new Login(success.user(), backend.name());
             }
             reasons.add(((Rejected) outcome).reason());
         }

@@ -1,6 +1,7 @@
 package io.zauth.auth;
 
 import io.zauth.auth.AuthOutcome.Reason;
+import io.zauth.password.HashingGate;
 import io.zauth.password.PasswordHasher;
 import io.zauth.password.PasswordHasher.Verification;
 import io.zauth.user.UserAccount;
@@ -20,10 +21,12 @@ public class EmailAuthBackend implements AuthBackend {
 
     private final UserAccounts users;
     private final PasswordHasher hasher;
+    private final HashingGate gate;
 
-    EmailAuthBackend(UserAccounts users, PasswordHasher hasher) {
+    EmailAuthBackend(UserAccounts users, PasswordHasher hasher, HashingGate gate) {
         this.users = users;
         this.hasher = hasher;
+        this.gate = gate;
     }
 
     @Override
@@ -38,11 +41,14 @@ public class EmailAuthBackend implements AuthBackend {
         }
         Optional<UserAccount> found = users.byEmail(attempt.organization().id(), attempt.username());
         if (found.isEmpty() || !found.get().hasUsablePassword()) {
-            hasher.verifyDummy(attempt.password());
+            gate.run(() -> {
+                hasher.verifyDummy(attempt.password());
+                return null;
+            });
             return AuthOutcome.rejected(found.isEmpty() ? Reason.UNKNOWN_USER : Reason.BAD_CREDENTIALS);
         }
         UserAccount user = found.get();
-        Verification verification = hasher.verify(attempt.password(), user.passwordHash());
+        Verification verification = gate.run(() -> hasher.verify(attempt.password(), user.passwordHash()));
         if (!verification.matches()) {
             return AuthOutcome.rejected(Reason.BAD_CREDENTIALS);
         }
@@ -63,7 +69,7 @@ public class EmailAuthBackend implements AuthBackend {
         if (!PasswordPolicy.isAcceptable(attempt.organization(), attempt.password())) {
             return AuthOutcome.rejected(Reason.PASSWORD_RESET_REQUIRED);
         }
-        users.upgradePasswordHash(user.id(), user.passwordHash(), hasher.hash(attempt.password()));
+        users.upgradePasswordHash(user.id(), user.passwordHash(), gate.run(() -> hasher.hash(attempt.password())));
         return AuthOutcome.authenticated(user);
     }
 }

@@ -1,5 +1,6 @@
 package io.zauth.cli;
 
+import io.zauth.audit.AuditLog;
 import io.zauth.org.EmailFormatRule;
 import io.zauth.org.Organization;
 import io.zauth.org.OrganizationSettings;
@@ -57,6 +58,9 @@ public class OrgCommand {
         @Inject
         Organizations organizations;
 
+        @Inject
+        AuditLog audit;
+
         @Spec
         CommandSpec spec;
 
@@ -81,6 +85,7 @@ public class OrgCommand {
         @Override
         public void run() {
             print(organizations.create(subdomain, settings.toSettings()));
+            audit.adminAction("org create", subdomain);
         }
     }
 
@@ -95,6 +100,7 @@ public class OrgCommand {
         @Override
         public void run() {
             print(organizations.update(subdomain, settings.toSettings()));
+            audit.adminAction("org update", subdomain);
         }
     }
 
@@ -114,6 +120,7 @@ public class OrgCommand {
         @Override
         public void run() {
             print(organizations.setDeactivated(subdomain, true));
+            audit.adminAction("org deactivate", subdomain);
         }
     }
 
@@ -125,6 +132,7 @@ public class OrgCommand {
         @Override
         public void run() {
             print(organizations.setDeactivated(subdomain, false));
+            audit.adminAction("org reactivate", subdomain);
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.zauth.cli;
 
+import io.zauth.audit.AuditLog;
 import io.zauth.auth.PasswordPolicy;
 import io.zauth.org.Organization;
 import io.zauth.org.Organizations;
@@ -30,6 +31,9 @@ public class UserCommand {
 
         @Inject
         PasswordHasher hasher;
+
+        @Inject
+        AuditLog audit;
 
         @Spec
         CommandSpec spec;
@@ -66,6 +70,7 @@ public class UserCommand {
         @Override
         public void run() {
             UserAccount changed = apply(user());
+            audit.adminAction("user " + spec.name(), changed.email() + " in " + subdomain);
             out().printf("%d\t%s\t%s%n", changed.id(), changed.email(), changed.active() ? "active" : "deactivated");
         }
 
@@ -98,6 +103,7 @@ public class UserCommand {
             Role parsedRole = Role.parse(role);
             String hash = passwordFromStdin ? newPasswordHash(organization) : null;
             UserAccount user = users.create(new NewUser(organization.id(), email, fullName.strip(), parsedRole, hash));
+            audit.adminAction("user create", user.email() + " in " + subdomain);
             out().println(user.id());
         }
     }

@@ -29,6 +29,18 @@ public interface ZauthConfig {
 
     DevAuth devAuth();
 
+    /** Bounds on password hashing: each Argon2 computation holds its memory while it runs. */
+    Hashing hashing();
+
+    interface Hashing {
+        /** Computations at once; default the number of cores (more only adds memory and waiting). */
+        java.util.OptionalInt maxConcurrent();
+
+        /** How long a request waits for its turn before it gets 503 with Retry-After. */
+        @WithDefault("2s")
+        java.time.Duration maxWait();
+    }
+
     /** LDAP directories by name; organizations refer to them. */
     Map<String, io.zauth.ldap.DirectorySettings> directories();
 

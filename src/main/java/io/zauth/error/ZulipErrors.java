@@ -78,6 +78,12 @@ public final class ZulipErrors {
                 Map.of("code", "DIRECTORY_UNAVAILABLE"), Map.of("Retry-After", "5"));
     }
 
+    /** Password hashing is saturated; the client should retry shortly. */
+    public static ZulipException serverBusy() {
+        return new ZulipException(503, "The server is busy; try again later",
+                Map.of("code", "SERVER_BUSY"), Map.of("Retry-After", "1"));
+    }
+
     public static ZulipException internalError() {
         return new ZulipException(500, "Internal server error", Map.of(), Map.of());
     }

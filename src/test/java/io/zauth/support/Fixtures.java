@@ -42,6 +42,16 @@ public class Fixtures {
                 null, List.of(methods.length == 0 ? new String[] {"email"} : methods), null, null, null, null, null));
     }
 
+    /** An organization whose ldap method binds to the named test directory. */
+    public Organization directoryOrganization(String directory, String... methods) {
+        return directoryOrganizationAt(unique("dir"), directory, methods);
+    }
+
+    public Organization directoryOrganizationAt(String subdomain, String directory, String... methods) {
+        return organizations.createOrUpdate(subdomain, new OrganizationSettings("Directory organization", null, null,
+                List.of(methods.length == 0 ? new String[] {"ldap"} : methods), null, null, null, null, directory));
+    }
+
     public Organization update(Organization organization, OrganizationSettings settings) {
         return organizations.update(organization.subdomain(), settings);
     }

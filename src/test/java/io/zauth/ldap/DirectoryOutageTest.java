@@ -1,0 +1,71 @@
+package io.zauth.ldap;
+
+import static io.zauth.ldap.LdapLoginTest.login;
+import static io.zauth.support.ZulipAssertions.assertError;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.zauth.org.Organization;
+import io.zauth.support.Fixtures;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+/** TLS that must fail closed, failover, and outages that must be a 503, never a failed login. */
+@QuarkusTest
+@QuarkusTestResource(DirectoryTestResource.class)
+class DirectoryOutageTest {
+
+    static final String UNAVAILABLE = "The directory service is unavailable; try again later";
+
+    @Inject
+    Fixtures fixtures;
+
+    @Test
+    void startTlsWithTheTestCaWorks() {
+        login(fixtures.directoryOrganization("starttls"), "hamlet", "secret-hamlet").statusCode(200);
+    }
+
+    @Test
+    void ldapsWithAPkcs12TrustStoreWorks() {
+        login(fixtures.directoryOrganization("ldaps"), "hamlet", "secret-hamlet").statusCode(200);
+    }
+
+    @Test
+    void aCertificateForAnotherHostIsRefused() {
+        assertError(login(fixtures.directoryOrganization("wronghost"), "hamlet", "secret-hamlet"),
+                503, "DIRECTORY_UNAVAILABLE", UNAVAILABLE).header("Retry-After", "5");
+    }
+
+    @Test
+    void aServerThatRefusesStartTlsFailsClosed() {
+        assertError(login(fixtures.directoryOrganization("nostarttls"), "hamlet", "secret-hamlet"),
+                503, "DIRECTORY_UNAVAILABLE", UNAVAILABLE);
+    }
+
+    @Test
+    void theNextUrlIsTriedWhenTheFirstIsDead() {
+        login(fixtures.directoryOrganization("failover"), "hamlet", "secret-hamlet").statusCode(200);
+    }
+
+    @Test
+    void allUrlsDeadIs503WithRetryAfter() {
+        assertError(login(fixtures.directoryOrganization("dead"), "hamlet", "secret-hamlet"),
+                503, "DIRECTORY_UNAVAILABLE", UNAVAILABLE).header("Retry-After", "5");
+    }
+
+    @Test
+    void aReadTimeoutIs503WithinTheTimeoutPlusOneSecond() {
+        Organization org = fixtures.directoryOrganization("silent");
+        long start = System.nanoTime();
+        assertError(login(org, "hamlet", "secret-hamlet"), 503, "DIRECTORY_UNAVAILABLE", UNAVAILABLE);
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        assertTrue(millis < 2_000, "took " + millis + " ms with a 1 s read timeout");
+    }
+
+    @Test
+    void aWrongPasswordOnAnOrganizationWithADeadDirectoryIsNotCalledWrong() {
+        Organization org = fixtures.directoryOrganization("dead", "email", "ldap");
+        assertError(login(org, Fixtures.unique("x") + "@example.org", "whatever"), 503, "DIRECTORY_UNAVAILABLE", UNAVAILABLE);
+    }
+}

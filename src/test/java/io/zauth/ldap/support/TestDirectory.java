@@ -1,0 +1,63 @@
+package io.zauth.ldap.support;
+
+import java.nio.file.Path;
+
+/**
+ * A running LDAP directory for tests, seeded with {@link SeedPeople}: OpenLDAP's slapd where it is
+ * installed ({@link SlapdDirectory}), otherwise an embedded UnboundID server ({@link
+ * UnboundIdDirectory}). Obtain one with {@link TestDirectories#start()}.
+ */
+public interface TestDirectory {
+
+    /** Plain LDAP, {@code ldap://127.0.0.1:port}. */
+    String ldapUrl();
+
+    /** LDAPS on another port; the certificate names IP 127.0.0.1 and DNS localhost, signed by {@link #caCertificatePem()}. */
+    String ldapsUrl();
+
+    /** Where StartTLS works: the same as {@link #ldapUrl()}. */
+    String startTlsUrl();
+
+    /**
+     * {@code ldaps://localhost:port}, whose certificate, signed by the same CA, names only {@code
+     * wrong.example}: hostname verification must refuse it. The host is the name {@code localhost}, not
+     * 127.0.0.1, because UnboundID's {@code HostNameSSLSocketVerifier} accepts any certificate when the
+     * host is a loopback IP literal.
+     */
+    String wrongHostLdapsUrl();
+
+    /** Plain LDAP with the same people where the StartTLS extended operation fails. */
+    String noStartTlsUrl();
+
+    /** The test CA certificate (PEM), generated at start. */
+    Path caCertificatePem();
+
+    /** The test CA certificate as a PKCS#12 trust store, password {@code changeit}. */
+    Path caTrustStorePkcs12();
+
+    /** {@code dc=example,dc=org}. */
+    String baseDn();
+
+    /** {@code cn=zauth-service,dc=example,dc=org}: may read every entry. */
+    String serviceDn();
+
+    String servicePassword();
+
+    /** Bind operations received so far from anyone but the harness itself, over every endpoint above. */
+    long bindCount();
+
+    /** Adds the entries in {@code ldif} (one or more LDIF entry records; cleartext userPassword values are fine). */
+    void add(String ldif);
+
+    /** Applies LDIF change records ({@code changetype: modify}, or any other changetype). */
+    void modify(String ldif);
+
+    /** Deletes one entry (it must have no children). */
+    void delete(String dn);
+
+    /** True for OpenLDAP slapd, false for the embedded stand-in. */
+    boolean isSlapd();
+
+    /** Stops every server and removes temporary files; safe to call twice. */
+    void stop();
+}
