@@ -4,12 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.main.Launch;
 import io.quarkus.test.junit.main.LaunchResult;
 import io.quarkus.test.junit.main.QuarkusMainLauncher;
 import io.quarkus.test.junit.main.QuarkusMainTest;
-import io.zauth.ldap.DirectoryTestResource;
 import io.zauth.support.Fixtures;
 import org.junit.jupiter.api.Test;
 
@@ -18,7 +16,6 @@ import org.junit.jupiter.api.Test;
  * input are exercised against the packaged jar in {@code PackagedApplicationIT}.
  */
 @QuarkusMainTest
-@QuarkusTestResource(DirectoryTestResource.class)
 class CommandLineTest {
 
     @Test
@@ -71,30 +68,6 @@ class CommandLineTest {
         assertEquals(0, launcher.launch("user", "regenerate-key", "--org", sub, "--email", email).exitCode());
         LaunchResult duplicate = launcher.launch("user", "create", "--org", sub, "--email", email.toUpperCase(), "--full-name", "Ada");
         assertEquals(1, duplicate.exitCode());
-    }
-
-    @Test
-    void ldapTestShowsTheEntryAndEmailOfAUsername(QuarkusMainLauncher launcher) {
-        LaunchResult found = launcher.launch("ldap", "test", "--directory", "search", "--username", "sam");
-        assertEquals(0, found.exitCode(), found.getErrorOutput());
-        assertTrue(found.getOutput().contains("dn: uid=sam,ou=people,dc=example,dc=org"), found.getOutput());
-        assertTrue(found.getOutput().contains("email: samantha@example.org"), found.getOutput());
-        LaunchResult missing = launcher.launch("ldap", "test", "--directory", "search", "--username", "nobody");
-        assertEquals(1, missing.exitCode());
-        assertEquals("zauth: no single entry matches 'nobody'", missing.getErrorOutput().strip());
-        LaunchResult dead = launcher.launch("ldap", "test", "--directory", "dead", "--username", "hamlet");
-        assertEquals(1, dead.exitCode());
-        String[] errorLines = dead.getErrorOutput().strip().split("\n");
-        assertTrue(errorLines[errorLines.length - 1].startsWith("zauth: directory 'dead' unavailable"), dead.getErrorOutput());
-    }
-
-    @Test
-    void ldapSyncReportsWhatItChecked(QuarkusMainLauncher launcher) {
-        String sub = Fixtures.unique("cli");
-        assertEquals(0, launcher.launch("org", "create", sub, "--methods", "ldap", "--directory", "search").exitCode());
-        LaunchResult synced = launcher.launch("ldap", "sync", "--org", sub);
-        assertEquals(0, synced.exitCode(), synced.getErrorOutput());
-        assertEquals("checked 0, renamed 0, deactivated 0", synced.getOutput().strip());
     }
 
     @Test

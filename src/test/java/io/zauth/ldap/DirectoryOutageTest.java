@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 /** TLS that must fail closed, failover, and outages that must be a 503, never a failed login. */
 @QuarkusTest
-@QuarkusTestResource(DirectoryTestResource.class)
+@QuarkusTestResource(value = DirectoryTestResource.class, restrictToAnnotatedClass = true)
 class DirectoryOutageTest {
 
     static final String UNAVAILABLE = "The directory service is unavailable; try again later";

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 
 /** {@code ldap sync}: names follow the directory; disabled or missing people are deactivated; errors change nothing. */
 @QuarkusTest
-@QuarkusTestResource(DirectoryTestResource.class)
+@QuarkusTestResource(value = DirectoryTestResource.class, restrictToAnnotatedClass = true)
 class DirectorySyncTest {
 
     @Inject

@@ -29,7 +29,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /** fetch_api_key through the ldap backend against a real directory (slapd in CI). */
 @QuarkusTest
-@QuarkusTestResource(DirectoryTestResource.class)
+@QuarkusTestResource(value = DirectoryTestResource.class, restrictToAnnotatedClass = true)
 class LdapLoginTest {
 
     static final String PATH = "/api/v1/fetch_api_key";
