@@ -3,12 +3,12 @@ package io.zauth.ldap.support;
 /**
  * Hands out the one test directory of this JVM: slapd where it is installed, otherwise the embedded
  * UnboundID server, unless the environment variable {@code ZAUTH_REQUIRE_SLAPD=true} (set by CI)
- * demands slapd. The system property {@code zauth.test.directory} = {@code slapd} or {@code unboundid}
+ * demands slapd. The system property {@code ldap.test.directory} = {@code slapd} or {@code unboundid}
  * forces one kind.
  */
 public final class TestDirectories {
 
-    public static final String KIND_PROPERTY = "zauth.test.directory";
+    public static final String KIND_PROPERTY = "ldap.test.directory";
     public static final String REQUIRE_SLAPD_VARIABLE = "ZAUTH_REQUIRE_SLAPD";
 
     private static TestDirectory shared;
