@@ -18,6 +18,9 @@ import java.util.TreeSet;
  */
 public final class ZulipParams {
 
+    /** Far above any email (254) or sane password; Argon2 and directories need no more. */
+    public static final int MAX_LENGTH = 1024;
+
     private final Map<String, String> body;
     private final Map<String, String> query;
     private final Set<String> processed = new HashSet<>();
@@ -39,10 +42,29 @@ public final class ZulipParams {
         return optional(name).orElseThrow(() -> ZulipErrors.missingArgument(name));
     }
 
+    /**
+     * The value, refused when it holds a control character (NUL included) or more than
+     * {@link #MAX_LENGTH} characters.
+     */
     public Optional<String> optional(String name) {
         processed.add(name);
         String value = body.containsKey(name) ? body.get(name) : query.get(name);
+        if (value != null) {
+            checkValue(name, value);
+        }
         return Optional.ofNullable(value);
+    }
+
+    private static void checkValue(String name, String value) {
+        if (value.length() > MAX_LENGTH) {
+            throw ZulipErrors.argumentTooLong(name, MAX_LENGTH);
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c < 0x20 || c == 0x7f) {
+                throw ZulipErrors.invalidCharacters(name);
+            }
+        }
     }
 
     /** Names the client sent that the endpoint did not read, sorted as Zulip sorts them. */

@@ -84,6 +84,19 @@ public final class ZulipErrors {
                 Map.of("code", "SERVER_BUSY"), Map.of("Retry-After", "1"));
     }
 
+    public static ZulipException payloadTooLarge() {
+        return withCode(413, "BAD_REQUEST", "Request body too large");
+    }
+
+    /** NUL, control characters or undecodable bytes in a parameter: never a valid username or password. */
+    public static ZulipException invalidCharacters(String name) {
+        return withCode(400, "BAD_REQUEST", "Invalid characters in argument '" + name + "'");
+    }
+
+    public static ZulipException argumentTooLong(String name, int max) {
+        return withCode(400, "BAD_REQUEST", "Argument '" + name + "' is longer than " + max + " characters");
+    }
+
     public static ZulipException internalError() {
         return new ZulipException(500, "Internal server error", Map.of(), Map.of());
     }

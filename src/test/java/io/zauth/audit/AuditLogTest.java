@@ -77,15 +77,19 @@ class AuditLogTest {
     }
 
     @Test
-    void aForgedLineInTheUsernameIsEscaped() {
+    void quotesInTheUsernameCannotForgeFields() {
         Organization org = fixtures.organization();
-        String forged = "x@example.com\nevent=\"admin\" action=\"forged\"";
+        String forged = "x@example.com\" outcome=\"success";
         given().header("Host", Fixtures.host(org)).formParam("username", forged).formParam("password", "x")
                 .post("/api/v1/fetch_api_key").then().statusCode(400);
-        given().header("Host", Fixtures.host(org)).formParam("username", "a@example.com\r\n").formParam("password", "x")
-                .post("/api/v1/fetch_api_key").then().statusCode(400);
-        lines.forEach(line -> assertFalse(line.contains("\n") || line.contains("\r"), line));
-        assertTrue(lines.stream().anyMatch(l -> l.contains("\\u000a")), lines.toString());
+        List<String> about = linesAbout("x@example.com");
+        assertEquals(1, about.size(), about.toString());
+        assertTrue(about.get(0).contains("username=\"x@example.com\\\" outcome=\\\"success\" outcome=\"failure\""), about.get(0));
+    }
+
+    @Test
+    void controlCharactersAreEscaped() {
+        assertEquals("a=\"x\\u000ay\\\\z\"", AuditLog.format(java.util.Map.of("a", "x\ny\\z")));
     }
 
     @Test
