@@ -1,6 +1,7 @@
 package io.zauth.api;
 
 import io.vertx.core.http.HttpServerRequest;
+import io.zauth.audit.AuditLog;
 import io.zauth.auth.AuthOutcome;
 import io.zauth.auth.AuthOutcome.Authenticated;
 import io.zauth.auth.AuthOutcome.Reason;
@@ -10,6 +11,7 @@ import io.zauth.auth.EmailAddresses;
 import io.zauth.auth.LoginAttempt;
 import io.zauth.config.ZauthConfig;
 import io.zauth.error.ZulipErrors;
+import io.zauth.error.ZulipException;
 import io.zauth.org.Organization;
 import io.zauth.org.OrganizationResolver;
 import jakarta.ws.rs.Consumes;
@@ -35,11 +37,13 @@ public class DevFetchApiKeyResource {
     private final ZauthConfig config;
     private final OrganizationResolver resolver;
     private final DevAuthBackend backend;
+    private final AuditLog audit;
 
-    DevFetchApiKeyResource(ZauthConfig config, OrganizationResolver resolver, DevAuthBackend backend) {
+    DevFetchApiKeyResource(ZauthConfig config, OrganizationResolver resolver, DevAuthBackend backend, AuditLog audit) {
         this.config = config;
         this.resolver = resolver;
         this.backend = backend;
+        this.audit = audit;
     }
 
     @POST
@@ -67,11 +71,27 @@ public class DevFetchApiKeyResource {
         }
         ZulipParams params = parse.get();
         String username = params.required("username");
+        Organization organization = null;
+        try {
+            organization = resolver.resolve(RequestContext.host(request)).orElse(null);
+            Response response = authenticate(params, username, organization);
+            audit.loginAttempt(RequestContext.loginEvent(request, "dev_fetch_api_key", organization, username,
+                    DevAuthBackend.NAME, "success", null, null));
+            return response;
+        } catch (ZulipException failure) {
+            audit.loginAttempt(RequestContext.loginEvent(request, "dev_fetch_api_key", organization, username,
+                    null, "failure", failure.code(), null));
+            throw failure;
+        }
+    }
+
+    private Response authenticate(ZulipParams params, String username, Organization organization) {
         if (!EmailAddresses.isValid(username)) {
             throw ZulipErrors.invalidEmail();
         }
-        Organization organization = resolver.resolve(RequestContext.host(request))
-                .orElseThrow(ZulipErrors::nonexistentSubdomain);
+        if (organization == null) {
+            throw ZulipErrors.nonexistentSubdomain();
+        }
         if (organization.deactivated()) {
             throw ZulipErrors.realmDeactivated();
         }

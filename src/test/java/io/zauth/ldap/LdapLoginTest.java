@@ -124,17 +124,28 @@ class LdapLoginTest {
             Organization org = fixtures.directoryOrganization(directory);
             refused(org, "ad*", "secret-admin");
             refused(org, "*)(uid=admin", "secret-admin");
-            refused(org, "hamlet\u0000", "secret-hamlet");
+            assertError(login(org, "hamlet\u0000", "secret-hamlet"), 400, "BAD_REQUEST",
+                    "Invalid characters in argument 'username'");
             refused(org, "hamlet,ou=people", "secret-hamlet");
         }
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", " ", "\t \n", "secret-hamlet\u0000", "\u0000"})
-    void unusablePasswordsNeverReachTheDirectory(String password) {
+    @ValueSource(strings = {"", " ", "   "})
+    void emptyOrBlankPasswordsNeverReachTheDirectory(String password) {
         Organization org = fixtures.directoryOrganization("search");
         long before = DirectoryTestResource.directory.bindCount();
         refused(org, "hamlet", password);
+        assertEquals(before, DirectoryTestResource.directory.bindCount(), "a bind reached the directory");
+    }
+
+    /** Control characters never get past the parameters: a clear 400, and no directory traffic. */
+    @ParameterizedTest
+    @ValueSource(strings = {"\t \n", "secret-hamlet\u0000", "\u0000"})
+    void passwordsWithNulOrControlCharactersNeverReachTheDirectory(String password) {
+        Organization org = fixtures.directoryOrganization("search");
+        long before = DirectoryTestResource.directory.bindCount();
+        assertError(login(org, "hamlet", password), 400, "BAD_REQUEST", "Invalid characters in argument 'password'");
         assertEquals(before, DirectoryTestResource.directory.bindCount(), "a bind reached the directory");
     }
 
