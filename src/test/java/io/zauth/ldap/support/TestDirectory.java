@@ -35,13 +35,19 @@ public interface TestDirectory {
     /** The test CA certificate as a PKCS#12 trust store, password {@code changeit}. */
     Path caTrustStorePkcs12();
 
-    /** {@code dc=example,dc=org}. */
-    String baseDn();
+    /** Every test directory holds the same people under the same base. */
+    default String baseDn() {
+        return SeedPeople.BASE_DN;
+    }
 
     /** {@code cn=zauth-service,dc=example,dc=org}: may read every entry. */
-    String serviceDn();
+    default String serviceDn() {
+        return SeedPeople.SERVICE_DN;
+    }
 
-    String servicePassword();
+    default String servicePassword() {
+        return SeedPeople.SERVICE_PASSWORD;
+    }
 
     /** Bind operations received so far from anyone but the harness itself, over every endpoint above. */
     long bindCount();

@@ -139,20 +139,8 @@ public final class UnboundIdDirectory implements TestDirectory {
         return certificates.trustStorePkcs12;
     }
 
-    @Override
-    public String baseDn() {
-        return SeedPeople.BASE_DN;
-    }
 
-    @Override
-    public String serviceDn() {
-        return SeedPeople.SERVICE_DN;
-    }
 
-    @Override
-    public String servicePassword() {
-        return SeedPeople.SERVICE_PASSWORD;
-    }
 
     @Override
     public long bindCount() {
