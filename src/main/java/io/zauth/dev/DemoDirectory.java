@@ -33,7 +33,7 @@ public class DemoDirectory {
     private final int port;
     private InMemoryDirectoryServer server;
 
-    DemoDirectory(@ConfigProperty(name = "zauth.dev.directory-port", defaultValue = "10389") int port) {
+    DemoDirectory(@ConfigProperty(name = "zauth-demo.directory-port", defaultValue = "10389") int port) {
         this.port = port;
     }
 
