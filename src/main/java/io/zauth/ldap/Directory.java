@@ -27,6 +27,8 @@ public final class Directory implements AutoCloseable {
     private final DirectorySettings settings;
     private final DirectoryConnections connections;
     private final UsernameMapping mapping;
+    private final AccountState accountState;
+    private final AccessRules accessRules;
 
     Directory(String name, DirectorySettings settings) {
         this.name = name;
@@ -34,6 +36,8 @@ public final class Directory implements AutoCloseable {
         validate(name, settings);
         this.connections = new DirectoryConnections(name, settings);
         this.mapping = new UsernameMapping(settings);
+        this.accountState = AccountState.parse(settings.accountState());
+        this.accessRules = new AccessRules(settings);
     }
 
     public String name() {
@@ -46,6 +50,14 @@ public final class Directory implements AutoCloseable {
 
     public UsernameMapping mapping() {
         return mapping;
+    }
+
+    public AccountState accountState() {
+        return accountState;
+    }
+
+    AccessRules accessRules() {
+        return accessRules;
     }
 
     /** Whether a password can be sent to the directory at all (RFC 4513 §5.1.2: an empty one is an anonymous bind). */
@@ -203,7 +215,6 @@ public final class Directory implements AutoCloseable {
         if (s.appendDomain().isPresent() && s.emailAttribute().isPresent()) {
             throw new IllegalArgumentException("directory '" + name + "': choose append-domain or email-attribute, not both");
         }
-        AccountState.parse(s.accountState());
     }
 
     @Override

@@ -33,7 +33,7 @@ public class DirectorySync {
         for (UserAccount user : users.list(organization.id())) {
             lookups.add(new Lookup(user, lookUp(directory, user)));
         }
-        AccountState state = AccountState.parse(directory.settings().accountState());
+        AccountState state = directory.accountState();
         boolean deactivateNonMatching = directory.settings().deactivateNonMatching();
         int renamed = 0;
         int deactivated = 0;

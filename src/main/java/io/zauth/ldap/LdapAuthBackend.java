@@ -64,10 +64,10 @@ public class LdapAuthBackend implements AuthBackend {
     /** After a right password: the directory's account state and access rules, then the zauth user. */
     private AuthOutcome admit(Directory directory, LoginAttempt attempt, DirectoryEntry entry) {
         DirectorySettings settings = directory.settings();
-        if (AccountState.parse(settings.accountState()).isDisabled(entry)) {
+        if (directory.accountState().isDisabled(entry)) {
             return AuthOutcome.rejected(Reason.USER_DEACTIVATED);
         }
-        if (!new AccessRules(settings).admits(entry, attempt.organization())) {
+        if (!directory.accessRules().admits(entry, attempt.organization())) {
             return AuthOutcome.rejected(Reason.NOT_ALLOWED);
         }
         Optional<String> email = directory.mapping().emailOf(entry).map(String::strip).filter(EmailAddresses::isValid);
