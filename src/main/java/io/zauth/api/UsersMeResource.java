@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertx.core.http.HttpServerRequest;
 import io.zauth.audit.AuditLog;
 import io.zauth.key.ApiKeyAuthenticator;
+import io.zauth.org.Organization;
 import io.zauth.org.OrganizationResolver;
 import io.zauth.user.Role;
 import io.zauth.user.UserAccount;
@@ -18,6 +19,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Optional;
 
 /** The calls a client makes with its key right after login: who am I, and a new key. */
 @Path("/api/v1/users/me")
@@ -61,8 +63,9 @@ public class UsersMeResource {
     @POST
     @Path("/api_key/regenerate")
     public Response regenerate(@Context HttpServerRequest request, @Context UriInfo uri) {
-        UserAccount user = users.regenerateApiKey(authenticate(request).id());
-        audit.keyRegenerated(user.id(), String.valueOf(user.organizationId()), "api");
+        Optional<Organization> organization = resolver.resolve(RequestContext.host(request));
+        UserAccount user = users.regenerateApiKey(authenticator.authenticate(request.getHeader("Authorization"), organization).id());
+        audit.keyRegenerated(user.id(), organization.map(Organization::subdomain).orElse(null), "api");
         ObjectNode body = ZulipJson.success();
         body.put("api_key", user.apiKey());
         return ZulipJson.ok(body, ZulipParams.of(null, uri.getQueryParameters()));

@@ -4,7 +4,6 @@ import io.zauth.ldap.Directories;
 import io.zauth.ldap.Directory;
 import io.zauth.ldap.DirectoryEntry;
 import io.zauth.ldap.DirectorySync;
-import io.zauth.org.Organization;
 import io.zauth.org.Organizations;
 import jakarta.inject.Inject;
 import java.io.PrintWriter;
@@ -35,9 +34,7 @@ public class LdapCommand {
 
         @Override
         public void run() {
-            Organization organization = organizations.bySubdomain(subdomain)
-                    .orElseThrow(() -> new IllegalArgumentException("no organization '" + subdomain + "'"));
-            DirectorySync.Report report = sync.sync(organization);
+            DirectorySync.Report report = sync.sync(organizations.require(subdomain));
             spec.commandLine().getOut().printf("checked %d, renamed %d, deactivated %d%n",
                     report.checked(), report.renamed(), report.deactivated());
         }

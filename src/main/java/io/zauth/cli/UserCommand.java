@@ -42,8 +42,7 @@ public class UserCommand {
         String subdomain;
 
         Organization organization() {
-            return organizations.bySubdomain(subdomain)
-                    .orElseThrow(() -> new IllegalArgumentException("no organization '" + subdomain + "'"));
+            return organizations.require(subdomain);
         }
 
         PrintWriter out() {

@@ -2,8 +2,6 @@ package io.zauth.error;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.zauth.ldap.DirectoryUnavailableException;
-import io.zauth.password.HashingGate;
 import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.NotSupportedException;
@@ -37,16 +35,6 @@ public class ZulipErrorResponses {
     @ServerExceptionMapper
     public Response zulip(ZulipException error) {
         return response(error);
-    }
-
-    @ServerExceptionMapper
-    public Response busy(HashingGate.HashingBusyException error) {
-        return response(ZulipErrors.serverBusy());
-    }
-
-    @ServerExceptionMapper
-    public Response directoryUnavailable(DirectoryUnavailableException error) {
-        return response(ZulipErrors.directoryUnavailable());
     }
 
     @ServerExceptionMapper

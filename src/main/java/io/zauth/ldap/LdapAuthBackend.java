@@ -80,7 +80,7 @@ public class LdapAuthBackend implements AuthBackend {
         if (!user.active()) {
             return AuthOutcome.rejected(Reason.USER_DEACTIVATED);
         }
-        if (!attempt.username().equalsIgnoreCase(user.email())) {
+        if (!attempt.username().equalsIgnoreCase(user.email()) && !attempt.username().equals(user.directoryUsername())) {
             user = users.rememberDirectoryUsername(user.id(), attempt.username());
         }
         return AuthOutcome.authenticated(user);

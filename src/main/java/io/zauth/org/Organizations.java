@@ -51,6 +51,12 @@ public class Organizations {
         return OrganizationEntity.<OrganizationEntity>findByIdOptional(id).map(OrganizationEntity::toView);
     }
 
+    /** The organization, or a clear failure for the command line. */
+    @Transactional
+    public Organization require(String subdomain) {
+        return find(subdomain).toView();
+    }
+
     @Transactional
     public List<Organization> list() {
         return OrganizationEntity.<OrganizationEntity>listAll().stream()

@@ -99,6 +99,7 @@ class AuditLogTest {
         given().header("Host", Fixtures.host(org)).auth().preemptive().basic(user.email(), user.apiKey())
                 .post("/api/v1/users/me/api_key/regenerate").then().statusCode(200);
         assertEquals(1, lines.stream().filter(l -> l.startsWith("event=\"api_key_regenerated\"")
+                && l.contains("organization=\"" + org.subdomain() + "\"")
                 && l.contains("user_id=\"" + user.id() + "\"")).count(), lines.toString());
         lines.forEach(line -> assertFalse(line.contains(user.apiKey()), line));
     }
