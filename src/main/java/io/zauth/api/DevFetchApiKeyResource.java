@@ -14,6 +14,7 @@ import io.zauth.error.ZulipErrors;
 import io.zauth.error.ZulipException;
 import io.zauth.org.Organization;
 import io.zauth.org.OrganizationResolver;
+import io.zauth.ratelimit.ClientAddresses;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
@@ -38,12 +39,15 @@ public class DevFetchApiKeyResource {
     private final OrganizationResolver resolver;
     private final DevAuthBackend backend;
     private final AuditLog audit;
+    private final ClientAddresses clientAddresses;
 
-    DevFetchApiKeyResource(ZauthConfig config, OrganizationResolver resolver, DevAuthBackend backend, AuditLog audit) {
+    DevFetchApiKeyResource(ZauthConfig config, OrganizationResolver resolver, DevAuthBackend backend, AuditLog audit,
+            ClientAddresses clientAddresses) {
         this.config = config;
         this.resolver = resolver;
         this.backend = backend;
         this.audit = audit;
+        this.clientAddresses = clientAddresses;
     }
 
     @POST
@@ -75,11 +79,11 @@ public class DevFetchApiKeyResource {
         try {
             organization = resolver.resolve(RequestContext.host(request)).orElse(null);
             Response response = authenticate(params, username, organization);
-            audit.loginAttempt(RequestContext.loginEvent(request, "dev_fetch_api_key", organization, username,
+            audit.loginAttempt(RequestContext.loginEvent(request, clientAddresses.of(request), "dev_fetch_api_key", organization, username,
                     DevAuthBackend.NAME, "success", null, null));
             return response;
         } catch (ZulipException failure) {
-            audit.loginAttempt(RequestContext.loginEvent(request, "dev_fetch_api_key", organization, username,
+            audit.loginAttempt(RequestContext.loginEvent(request, clientAddresses.of(request), "dev_fetch_api_key", organization, username,
                     null, "failure", failure.code(), null));
             throw failure;
         }

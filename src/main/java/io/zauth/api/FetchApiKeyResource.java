@@ -11,6 +11,9 @@ import io.zauth.error.ZulipErrors;
 import io.zauth.error.ZulipException;
 import io.zauth.org.Organization;
 import io.zauth.org.OrganizationResolver;
+import io.zauth.ratelimit.Admission;
+import io.zauth.ratelimit.ClientAddresses;
+import io.zauth.ratelimit.LoginRateLimiter;
 import io.zauth.user.UserAccount;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -35,13 +38,17 @@ public class FetchApiKeyResource {
     private final UsernamePolicy usernamePolicy;
     private final AuthenticationChain chain;
     private final AuditLog audit;
+    private final LoginRateLimiter rateLimiter;
+    private final ClientAddresses clientAddresses;
 
     FetchApiKeyResource(OrganizationResolver resolver, UsernamePolicy usernamePolicy, AuthenticationChain chain,
-            AuditLog audit) {
+            AuditLog audit, LoginRateLimiter rateLimiter, ClientAddresses clientAddresses) {
         this.resolver = resolver;
         this.usernamePolicy = usernamePolicy;
         this.chain = chain;
         this.audit = audit;
+        this.rateLimiter = rateLimiter;
+        this.clientAddresses = clientAddresses;
     }
 
     @POST
@@ -67,19 +74,45 @@ public class FetchApiKeyResource {
         String username = params.required("username");
         String password = params.required("password");
         String host = RequestContext.host(request);
+        String clientAddress = clientAddresses.of(request);
         Organization organization = null;
+        Admission admission = null;
         try {
             organization = resolver.resolve(host).orElseThrow(ZulipErrors::nonexistentSubdomain);
             usernamePolicy.check(organization, username);
-            Login login = chain.authenticate(new LoginAttempt(organization, username, password));
-            audit.loginAttempt(RequestContext.loginEvent(request, "fetch_api_key", organization, username,
-                    login.backend(), "success", null, login.user().id()));
-            return ZulipJson.ok(apiKeyBody(login.user()), params);
+            admission = rateLimiter.admit(organization, username, clientAddress);
+            Login login = authenticate(admission, new LoginAttempt(organization, username, password));
+            audit.loginAttempt(RequestContext.loginEvent(request, clientAddress, "fetch_api_key", organization,
+                    username, login.backend(), "success", null, login.user().id()));
+            Response.ResponseBuilder ok = Response.fromResponse(ZulipJson.ok(apiKeyBody(login.user()), params));
+            admission.headers().forEach(ok::header);
+            return ok.build();
         } catch (ZulipException failure) {
-            audit.loginAttempt(RequestContext.loginEvent(request, "fetch_api_key", organization, username,
-                    null, "failure", failure.code(), null));
-            throw failure;
+            audit.loginAttempt(RequestContext.loginEvent(request, clientAddress, "fetch_api_key", organization,
+                    username, null, "failure", failure.code(), null));
+            throw admission == null ? failure : failure.withHeaders(admission.headers());
         }
+    }
+
+    /**
+     * Runs the backends; a success clears the username's count, and an outage (any 5xx: directory,
+     * database, hashing capacity) takes the attempt back, as it says nothing about the password.
+     */
+    private Login authenticate(Admission admission, LoginAttempt attempt) {
+        Login login;
+        try {
+            login = chain.authenticate(attempt);
+        } catch (ZulipException failure) {
+            if (failure.status() >= 500) {
+                admission.notCounted();
+            }
+            throw failure;
+        } catch (RuntimeException unexpected) {
+            admission.notCounted();
+            throw unexpected;
+        }
+        admission.succeeded();
+        return login;
     }
 
     static ObjectNode apiKeyBody(UserAccount user) {

@@ -9,14 +9,10 @@ final class RequestContext {
 
     private RequestContext() {}
 
-    static AuditLog.LoginEvent loginEvent(HttpServerRequest request, String endpoint, Organization organization,
-            String username, String backend, String outcome, String reason, Long userId) {
+    static AuditLog.LoginEvent loginEvent(HttpServerRequest request, String clientAddress, String endpoint,
+            Organization organization, String username, String backend, String outcome, String reason, Long userId) {
         return new AuditLog.LoginEvent(endpoint, organization == null ? null : organization.subdomain(), username,
-                backend, outcome, reason, userId, clientAddress(request), request.getHeader("User-Agent"));
-    }
-
-    static String clientAddress(HttpServerRequest request) {
-        return request.remoteAddress() == null ? null : request.remoteAddress().hostAddress();
+                backend, outcome, reason, userId, clientAddress, request.getHeader("User-Agent"));
     }
 
     static String host(HttpServerRequest request) {

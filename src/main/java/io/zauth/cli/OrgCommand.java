@@ -47,10 +47,14 @@ public class OrgCommand {
         @Option(names = "--directory", description = "Configured directory for the ldap method (empty to clear).")
         String directory;
 
+        @Option(names = "--login-rate-limit",
+                description = "Login attempts per username, e.g. 10/15m; \"default\" for the server's (zauth.rate-limit.username).")
+        String loginRateLimit;
+
         OrganizationSettings toSettings() {
             return new OrganizationSettings(name, description, iconUrl, methods,
                     emailFormatRule == null ? null : EmailFormatRule.parse(emailFormatRule), null, hosts,
-                    passwordMinLength, directory);
+                    passwordMinLength, directory, loginRateLimit);
         }
     }
 

@@ -1,6 +1,7 @@
 package io.zauth.cli;
 
 import io.zauth.audit.AuditLog;
+import io.zauth.ratelimit.LoginRateLimiter;
 import io.zauth.auth.PasswordPolicy;
 import io.zauth.org.Organization;
 import io.zauth.org.Organizations;
@@ -134,11 +135,17 @@ public class UserCommand {
         }
     }
 
-    @Command(name = "set-password", description = "Set a password read from standard input.")
+    @Command(name = "set-password", description = "Set a password read from standard input; clears the user's login rate limit.")
     static class SetPassword extends OneUser {
+        @Inject
+        LoginRateLimiter rateLimiter;
+
         @Override
         UserAccount apply(UserAccount user) {
-            return users.setPasswordHash(user.id(), newPasswordHash(organization()));
+            Organization organization = organization();
+            UserAccount changed = users.setPasswordHash(user.id(), newPasswordHash(organization));
+            rateLimiter.resetUser(organization, changed);
+            return changed;
         }
     }
 

@@ -1,8 +1,11 @@
 package io.zauth.config;
 
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithConverter;
 import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
+import io.zauth.ratelimit.Limit;
+import io.zauth.ratelimit.LimitConverter;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -39,6 +42,42 @@ public interface ZauthConfig {
         /** How long a request waits for its turn before it gets 503 with Retry-After. */
         @WithDefault("2s")
         java.time.Duration maxWait();
+    }
+
+    /** Limits on login attempts, counted before any backend runs. */
+    RateLimit rateLimit();
+
+    interface RateLimit {
+        /** Off only for benchmarks and tests that measure something else. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** memory (one instance) or redis (quarkus.redis.hosts; every instance shares the counts). */
+        @WithDefault("memory")
+        Store store();
+
+        enum Store {
+            MEMORY, REDIS
+        }
+
+        /**
+         * Attempts per username per organization (Zulip's authenticate_by_username); every attempt
+         * counts and a success clears the count. An organization may set its own.
+         */
+        @WithDefault("5/30m")
+        @WithConverter(LimitConverter.class)
+        Limit username();
+
+        /** Failed attempts per client address, across usernames and organizations. */
+        @WithDefault("100/10m")
+        @WithConverter(LimitConverter.class)
+        Limit address();
+
+        /**
+         * Addresses or CIDR ranges of reverse proxies whose X-Forwarded-For is believed; without
+         * any, the client address is the connection's peer.
+         */
+        Optional<List<String>> trustedProxies();
     }
 
     /** LDAP directories by name; organizations refer to them. */
@@ -79,5 +118,8 @@ public interface ZauthConfig {
 
         /** The directory (a key of zauth.directories) the ldap method binds to. */
         Optional<String> directory();
+
+        /** Login attempts per username, e.g. 10/15m; "default" follows zauth.rate-limit.username. */
+        Optional<String> loginRateLimit();
     }
 }

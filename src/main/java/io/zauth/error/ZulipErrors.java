@@ -84,6 +84,24 @@ public final class ZulipErrors {
                 Map.of("code", "SERVER_BUSY"), Map.of("Retry-After", "1"));
     }
 
+    /**
+     * Zulip's RateLimitedError: 429 with {@code retry-after} (seconds, a float) in the body and in
+     * Retry-After, plus the X-RateLimit-* headers.
+     */
+    public static ZulipException rateLimitHit(long retryAfterMillis, Map<String, String> rateLimitHeaders) {
+        double seconds = Math.max(0, retryAfterMillis) / 1000.0;
+        Map<String, String> headers = new LinkedHashMap<>(rateLimitHeaders);
+        headers.put("Retry-After", Double.toString(seconds));
+        return new ZulipException(429, "API usage exceeded rate limit",
+                ordered("code", "RATE_LIMIT_HIT", "retry-after", seconds), headers);
+    }
+
+    /** The shared rate-limit store (Redis) cannot be reached; logins are not let through uncounted. */
+    public static ZulipException rateLimiterUnavailable() {
+        return new ZulipException(503, "Login attempts cannot be counted right now; try again later",
+                Map.of("code", "RATE_LIMITER_UNAVAILABLE"), Map.of("Retry-After", "5"));
+    }
+
     public static ZulipException payloadTooLarge() {
         return withCode(413, "BAD_REQUEST", "Request body too large");
     }

@@ -40,4 +40,14 @@ public final class ZulipException extends RuntimeException {
     public Map<String, String> headers() {
         return headers;
     }
+
+    /** The same error with more headers (the rate limiter's on a failed login). */
+    public ZulipException withHeaders(Map<String, String> more) {
+        if (more.isEmpty()) {
+            return this;
+        }
+        Map<String, String> merged = new LinkedHashMap<>(more);
+        merged.putAll(headers);
+        return new ZulipException(status, getMessage(), fields, merged);
+    }
 }

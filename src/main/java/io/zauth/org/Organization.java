@@ -1,5 +1,6 @@
 package io.zauth.org;
 
+import io.zauth.ratelimit.Limit;
 import java.util.List;
 import java.util.Set;
 
@@ -9,6 +10,7 @@ import java.util.Set;
  * @param subdomain empty for the organization served at the root domain
  * @param methods authentication backend names in the order they are tried
  * @param requireEmailFormatUsernames explicit setting, or null to derive it from the backends
+ * @param loginRateLimit the organization's own limit on attempts per username, or null for the server's
  */
 public record Organization(
         long id,
@@ -21,7 +23,8 @@ public record Organization(
         boolean deactivated,
         Set<String> hosts,
         int passwordMinLength,
-        String directory) {
+        String directory,
+        Limit loginRateLimit) {
 
     public static final int DEFAULT_PASSWORD_MIN_LENGTH = 6;
 

@@ -45,6 +45,7 @@ public class OrganizationDeclarations {
                 d.deactivated().orElse(null),
                 d.hosts().map(Set::copyOf).orElse(null),
                 d.passwordMinLength().orElse(null),
-                d.directory().orElse(null));
+                d.directory().orElse(null),
+                d.loginRateLimit().orElse(null));
     }
 }

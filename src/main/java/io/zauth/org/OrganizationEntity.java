@@ -11,6 +11,8 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
+import io.zauth.ratelimit.Limit;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -58,6 +60,12 @@ public class OrganizationEntity extends PanacheEntityBase {
     @Column(length = 255)
     public String directory;
 
+    @Column(name = "login_rate_limit_attempts")
+    public Integer loginRateLimitAttempts;
+
+    @Column(name = "login_rate_limit_window_seconds")
+    public Integer loginRateLimitWindowSeconds;
+
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "organization_host", joinColumns = @JoinColumn(name = "organization_id"))
     @Column(name = "host", nullable = false, unique = true, length = 253)
@@ -73,6 +81,8 @@ public class OrganizationEntity extends PanacheEntityBase {
 
     Organization toView() {
         return new Organization(id, subdomain, name, description, iconUrl, List.copyOf(methods()),
-                requireEmailFormatUsernames, deactivated, Set.copyOf(hosts), passwordMinLength, directory);
+                requireEmailFormatUsernames, deactivated, Set.copyOf(hosts), passwordMinLength, directory,
+                loginRateLimitAttempts == null ? null
+                        : new Limit(loginRateLimitAttempts, Duration.ofSeconds(loginRateLimitWindowSeconds)));
     }
 }

@@ -16,9 +16,13 @@ public record OrganizationSettings(
         Boolean deactivated,
         Set<String> hosts,
         Integer passwordMinLength,
-        String directory) {
+        String directory,
+        String loginRateLimit) {
+
+    /** The value of {@link #loginRateLimit} that returns an organization to the server's limit. */
+    public static final String DEFAULT_LIMIT = "default";
 
     public static OrganizationSettings none() {
-        return new OrganizationSettings(null, null, null, null, null, null, null, null, null);
+        return new OrganizationSettings(null, null, null, null, null, null, null, null, null, null);
     }
 }

@@ -2,6 +2,7 @@ package io.zauth.org;
 
 import io.zauth.auth.AuthBackends;
 import io.zauth.config.ZauthConfig;
+import io.zauth.ratelimit.Limit;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
@@ -135,6 +136,12 @@ public class Organizations {
                 throw new IllegalArgumentException("no directory '" + s.directory() + "' is configured (zauth.directories)");
             }
             entity.directory = s.directory().isBlank() ? null : s.directory();
+        }
+        if (s.loginRateLimit() != null) {
+            Limit limit = s.loginRateLimit().strip().equals(OrganizationSettings.DEFAULT_LIMIT) ? null
+                    : Limit.parse(s.loginRateLimit());
+            entity.loginRateLimitAttempts = limit == null ? null : limit.attempts();
+            entity.loginRateLimitWindowSeconds = limit == null ? null : (int) limit.window().toSeconds();
         }
         if (s.passwordMinLength() != null) {
             if (s.passwordMinLength() < 1 || s.passwordMinLength() > 1024) {

@@ -166,7 +166,7 @@ class FetchApiKeyTest {
     @Test
     void usernamesNeedNotBeEmailsWhenTheOrganizationSaysSo() {
         Organization relaxed = fixtures.update(org, new OrganizationSettings(null, null, null, null,
-                EmailFormatRule.NOT_REQUIRED, null, null, null, null));
+                EmailFormatRule.NOT_REQUIRED, null, null, null, null, null));
         assertError(at(relaxed).formParam("username", "hamlet").formParam("password", "x").post(PATH).then(),
                 401, "AUTHENTICATION_FAILED", "Your username or password is incorrect");
     }
@@ -228,7 +228,7 @@ class FetchApiKeyTest {
 
     @Test
     void anOutdatedHashOfAPasswordThatFailsThePolicyRequiresAReset() {
-        Organization strict = fixtures.update(org, new OrganizationSettings(null, null, null, null, null, null, null, 30, null));
+        Organization strict = fixtures.update(org, new OrganizationSettings(null, null, null, null, null, null, null, 30, null, null));
         UserAccount imported = fixtures.userWithHash(strict, DjangoVectors.PBKDF2_SHA256_260000);
         assertError(at(strict).formParam("username", imported.email()).formParam("password", DjangoVectors.PASSWORD)
                         .post(PATH).then(),

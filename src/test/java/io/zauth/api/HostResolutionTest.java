@@ -55,7 +55,7 @@ class HostResolutionTest {
     @Test
     void extraHostNamesMapToTheirOrganization() {
         String alias = Fixtures.unique("chat") + ".example.org";
-        fixtures.update(org, new OrganizationSettings(null, null, null, null, null, null, Set.of(alias), null, null));
+        fixtures.update(org, new OrganizationSettings(null, null, null, null, null, null, Set.of(alias), null, null, null));
         loginSucceedsAt(alias);
         loginSucceedsAt(alias + ":443");
     }

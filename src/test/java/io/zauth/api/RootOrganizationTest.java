@@ -49,7 +49,7 @@ class RootOrganizationTest {
     @Order(2)
     void theRootOrganizationAnswersAtTheRootDomainAndItsWwwAlias() {
         Organization root = fixtures.organizations().createOrUpdate("", new OrganizationSettings("Root organization",
-                null, null, List.of("email"), null, false, null, null, null));
+                null, null, List.of("email"), null, false, null, null, null, null));
         UserAccount user = fixtures.user(root);
         for (String host : List.of("zauth.test", "www.zauth.test:8080", "ZAUTH.TEST")) {
             given().header("Host", host).formParam("username", user.email()).formParam("password", Fixtures.PASSWORD)

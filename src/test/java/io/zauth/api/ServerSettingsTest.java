@@ -59,7 +59,7 @@ class ServerSettingsTest {
     void theSettingsFollowTheOrganization() {
         Organization org = fixtures.organization("dev");
         org = fixtures.update(org, new OrganizationSettings(null, "Line one <b>\n\nLine two", "https://example.org/i.png",
-                null, EmailFormatRule.NOT_REQUIRED, null, null, null, null));
+                null, EmailFormatRule.NOT_REQUIRED, null, null, null, null, null));
         given().header("Host", Fixtures.host(org)).get(PATH).then().statusCode(200)
                 .body("authentication_methods.password", equalTo(false))
                 .body("authentication_methods.email", equalTo(false))

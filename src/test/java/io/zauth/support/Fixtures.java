@@ -39,7 +39,7 @@ public class Fixtures {
 
     public Organization organization(String... methods) {
         return organizations.create(unique("org"), new OrganizationSettings("Test organization", "A test organization.",
-                null, List.of(methods.length == 0 ? new String[] {"email"} : methods), null, null, null, null, null));
+                null, List.of(methods.length == 0 ? new String[] {"email"} : methods), null, null, null, null, null, null));
     }
 
     /** An organization whose ldap method binds to the named test directory. */
@@ -49,7 +49,7 @@ public class Fixtures {
 
     public Organization directoryOrganizationAt(String subdomain, String directory, String... methods) {
         return organizations.createOrUpdate(subdomain, new OrganizationSettings("Directory organization", null, null,
-                List.of(methods.length == 0 ? new String[] {"ldap"} : methods), null, null, null, null, directory));
+                List.of(methods.length == 0 ? new String[] {"ldap"} : methods), null, null, null, null, directory, null));
     }
 
     public Organization update(Organization organization, OrganizationSettings settings) {

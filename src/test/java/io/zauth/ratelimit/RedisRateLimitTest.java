@@ -1,0 +1,31 @@
+package io.zauth.ratelimit;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import java.util.List;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.BeforeEach;
+
+/** The same limits counted in a real Redis, as every instance of a deployment shares them. */
+@QuarkusTest
+@TestProfile(RedisRateLimitTest.WithRedis.class)
+class RedisRateLimitTest extends RateLimitBehaviour {
+
+    public static class WithRedis implements QuarkusTestProfile {
+        @Override
+        public List<TestResourceEntry> testResources() {
+            return List.of(new TestResourceEntry(RedisTestResource.class));
+        }
+    }
+
+    @ConfigProperty(name = RedisTestResource.AVAILABLE)
+    boolean redisAvailable;
+
+    @BeforeEach
+    void requireRedis() {
+        assumeTrue(redisAvailable, "redis-server is not installed; CI installs it and sets ZAUTH_REQUIRE_REDIS=true");
+    }
+}
