@@ -38,6 +38,21 @@ class CommandLineTest {
     }
 
     @Test
+    void rateLimitResetNamesAnOrganizationAndAUsername(QuarkusMainLauncher launcher) {
+        String sub = Fixtures.unique("cli");
+        launcher.launch("org", "create", sub, "--login-rate-limit", "10/15m");
+        LaunchResult reset = launcher.launch("ratelimit", "reset", "--org", sub, "--username", "ada@example.com");
+        assertEquals(0, reset.exitCode(), reset.getErrorOutput());
+        assertTrue(reset.getOutput().contains("reset login attempts of 'ada@example.com' in '" + sub + "'"), reset.getOutput());
+        LaunchResult unknown = launcher.launch("ratelimit", "reset", "--org", "no-" + sub, "--username", "ada@example.com");
+        assertEquals(1, unknown.exitCode());
+        assertTrue(unknown.getErrorOutput().contains("zauth: no organization 'no-" + sub + "'"), unknown.getErrorOutput());
+        LaunchResult bad = launcher.launch("org", "update", sub, "--login-rate-limit", "lots");
+        assertEquals(1, bad.exitCode());
+        assertTrue(bad.getErrorOutput().contains("'lots' is not a rate limit"), bad.getErrorOutput());
+    }
+
+    @Test
     void organizationsAreCreatedListedUpdatedAndDeactivated(QuarkusMainLauncher launcher) {
         String sub = Fixtures.unique("cli");
         LaunchResult created = launcher.launch("org", "create", sub, "--name", "Math 411", "--methods", "email");

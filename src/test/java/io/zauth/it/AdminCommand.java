@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** Runs the packaged jar as a separate administrative process, as an operator would. */
@@ -15,13 +16,20 @@ final class AdminCommand {
     private AdminCommand() {}
 
     static Result run(String stdin, String... args) {
+        return runWith(Map.of(), stdin, args);
+    }
+
+    /** With extra environment, e.g. the Redis settings of a deployment that shares its counts. */
+    static Result runWith(Map<String, String> environment, String stdin, String... args) {
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
         command.add("-jar");
         command.add(Path.of("target", "quarkus-app", "quarkus-run.jar").toString());
         command.addAll(List.of(args));
         try {
-            Process process = new ProcessBuilder(command).start();
+            ProcessBuilder builder = new ProcessBuilder(command);
+            builder.environment().putAll(environment);
+            Process process = builder.start();
             if (stdin != null) {
                 process.getOutputStream().write(stdin.getBytes(StandardCharsets.UTF_8));
             }
@@ -42,7 +50,11 @@ final class AdminCommand {
     }
 
     static String ok(String stdin, String... args) {
-        Result result = run(stdin, args);
+        return okWith(Map.of(), stdin, args);
+    }
+
+    static String okWith(Map<String, String> environment, String stdin, String... args) {
+        Result result = runWith(environment, stdin, args);
         if (result.exitCode() != 0) {
             throw new AssertionError("zauth " + String.join(" ", args) + " failed: " + result.err());
         }

@@ -92,6 +92,26 @@ class PackagedApplicationIT {
     }
 
     @Test
+    void theCommandLineLiftsARateLimitInTheRunningServer() {
+        for (int i = 0; i < 5; i++) {
+            login("wrong password").statusCode(401).header("X-RateLimit-Remaining", Integer.toString(4 - i));
+        }
+        login(PASSWORD).statusCode(429).body("code", equalTo("RATE_LIMIT_HIT"));
+        AdminCommand.ok(null, "ratelimit", "reset", "--org", org, "--username", email.toUpperCase());
+        within1s(() -> login(PASSWORD).extract().statusCode() == 200);
+    }
+
+    @Test
+    void aPasswordChangeLiftsTheRateLimit() {
+        for (int i = 0; i < 5; i++) {
+            login("wrong password").statusCode(401);
+        }
+        login(PASSWORD).statusCode(429);
+        AdminCommand.ok("a new long password\n", "user", "set-password", "--org", org, "--email", email);
+        within1s(() -> login("a new long password").extract().statusCode() == 200);
+    }
+
+    @Test
     void aPasswordShorterThanThePolicyIsRefusedInOneLine() {
         AdminCommand.Result result = AdminCommand.run("short\n", "user", "set-password", "--org", org, "--email", email);
         assertEquals(1, result.exitCode());
