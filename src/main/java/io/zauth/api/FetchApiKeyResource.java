@@ -15,6 +15,7 @@ import io.zauth.ratelimit.Admission;
 import io.zauth.ratelimit.ClientAddresses;
 import io.zauth.ratelimit.LoginRateLimiter;
 import io.zauth.user.UserAccount;
+import io.zauth.metrics.ZauthMetrics;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -24,6 +25,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.time.Duration;
 import org.jboss.resteasy.reactive.server.multipart.MultipartFormDataInput;
 
 /**
@@ -40,9 +42,11 @@ public class FetchApiKeyResource {
     private final AuditLog audit;
     private final LoginRateLimiter rateLimiter;
     private final ClientAddresses clientAddresses;
+    private final ZauthMetrics metrics;
 
     FetchApiKeyResource(OrganizationResolver resolver, UsernamePolicy usernamePolicy, AuthenticationChain chain,
-            AuditLog audit, LoginRateLimiter rateLimiter, ClientAddresses clientAddresses) {
+            AuditLog audit, LoginRateLimiter rateLimiter, ClientAddresses clientAddresses, ZauthMetrics metrics) {
+        this.metrics = metrics;
         this.resolver = resolver;
         this.usernamePolicy = usernamePolicy;
         this.chain = chain;
@@ -71,6 +75,15 @@ public class FetchApiKeyResource {
     }
 
     private Response fetch(ZulipParams params, HttpServerRequest request) {
+        long start = System.nanoTime();
+        try {
+            return fetchTimed(params, request);
+        } finally {
+            metrics.fetchApiKeyDuration(Duration.ofNanos(System.nanoTime() - start));
+        }
+    }
+
+    private Response fetchTimed(ZulipParams params, HttpServerRequest request) {
         String username = params.required("username");
         String password = params.required("password");
         String host = RequestContext.host(request);
@@ -84,12 +97,14 @@ public class FetchApiKeyResource {
             Login login = authenticate(admission, new LoginAttempt(organization, username, password));
             audit.loginAttempt(RequestContext.loginEvent(request, clientAddress, "fetch_api_key", organization,
                     username, login.backend(), "success", null, login.user().id()));
+            metrics.loginAttempt(organization.subdomain(), login.backend(), "success");
             Response.ResponseBuilder ok = Response.fromResponse(ZulipJson.ok(apiKeyBody(login.user()), params));
             admission.headers().forEach(ok::header);
             return ok.build();
         } catch (ZulipException failure) {
             audit.loginAttempt(RequestContext.loginEvent(request, clientAddress, "fetch_api_key", organization,
                     username, null, "failure", failure.code(), null));
+            metrics.loginAttempt(organization == null ? null : organization.subdomain(), null, failure.code());
             throw admission == null ? failure : failure.withHeaders(admission.headers());
         }
     }

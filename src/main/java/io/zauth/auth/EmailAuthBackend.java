@@ -1,6 +1,7 @@
 package io.zauth.auth;
 
 import io.zauth.auth.AuthOutcome.Reason;
+import io.zauth.metrics.ZauthMetrics;
 import io.zauth.password.HashingGate;
 import io.zauth.password.PasswordHasher;
 import io.zauth.password.PasswordHasher.Verification;
@@ -22,11 +23,13 @@ public class EmailAuthBackend implements AuthBackend {
     private final UserAccounts users;
     private final PasswordHasher hasher;
     private final HashingGate gate;
+    private final ZauthMetrics metrics;
 
-    EmailAuthBackend(UserAccounts users, PasswordHasher hasher, HashingGate gate) {
+    EmailAuthBackend(UserAccounts users, PasswordHasher hasher, HashingGate gate, ZauthMetrics metrics) {
         this.users = users;
         this.hasher = hasher;
         this.gate = gate;
+        this.metrics = metrics;
     }
 
     @Override
@@ -42,13 +45,17 @@ public class EmailAuthBackend implements AuthBackend {
         Optional<UserAccount> found = users.byEmail(attempt.organization().id(), attempt.username());
         if (found.isEmpty() || !found.get().hasUsablePassword()) {
             gate.run(() -> {
-                hasher.verifyDummy(attempt.password());
+                metrics.timePasswordVerification(() -> {
+                    hasher.verifyDummy(attempt.password());
+                    return null;
+                });
                 return null;
             });
             return AuthOutcome.rejected(found.isEmpty() ? Reason.UNKNOWN_USER : Reason.BAD_CREDENTIALS);
         }
         UserAccount user = found.get();
-        Verification verification = gate.run(() -> hasher.verify(attempt.password(), user.passwordHash()));
+        Verification verification = gate.run(
+                () -> metrics.timePasswordVerification(() -> hasher.verify(attempt.password(), user.passwordHash())));
         if (!verification.matches()) {
             return AuthOutcome.rejected(Reason.BAD_CREDENTIALS);
         }

@@ -3,6 +3,7 @@ package io.zauth.ldap;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.Startup;
 import io.zauth.config.ZauthConfig;
+import io.zauth.metrics.ZauthMetrics;
 import io.zauth.org.Organization;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -17,8 +18,14 @@ public class Directories {
 
     private final Map<String, Directory> byName = new TreeMap<>();
 
-    Directories(ZauthConfig config) {
-        config.directories().forEach((name, settings) -> byName.put(name, new Directory(name, settings)));
+    Directories(ZauthConfig config, ZauthMetrics metrics) {
+        config.directories().forEach((name, settings) -> byName.put(name,
+                new Directory(name, settings, metrics::directoryOperation)));
+    }
+
+    /** Every configured directory, by name. */
+    public Map<String, Directory> all() {
+        return java.util.Collections.unmodifiableMap(byName);
     }
 
     public Optional<Directory> byName(String name) {

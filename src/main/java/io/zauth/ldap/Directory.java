@@ -29,9 +29,19 @@ public final class Directory implements AutoCloseable {
     private final UsernameMapping mapping;
     private final AccountState accountState;
     private final AccessRules accessRules;
+    private final Observer observer;
 
-    Directory(String name, DirectorySettings settings) {
+    /** Told of every directory operation and its outcome, for metrics. */
+    @FunctionalInterface
+    public interface Observer {
+        Observer NONE = (directory, operation, outcome) -> {};
+
+        void operation(String directory, String operation, String outcome);
+    }
+
+    Directory(String name, DirectorySettings settings, Observer observer) {
         this.name = name;
+        this.observer = observer;
         this.settings = settings;
         validate(name, settings);
         this.connections = new DirectoryConnections(name, settings);
@@ -70,6 +80,10 @@ public final class Directory implements AutoCloseable {
      * Throws {@link DirectoryUnavailableException} when the directory cannot be reached.
      */
     public Optional<DirectoryEntry> find(String login) {
+        return observed("find", () -> findEntry(login), "found", "not_found");
+    }
+
+    private Optional<DirectoryEntry> findEntry(String login) {
         Optional<String> username = mapping.directoryUsername(login);
         if (username.isEmpty()) {
             return Optional.empty();
@@ -95,6 +109,10 @@ public final class Directory implements AutoCloseable {
         if (!isBindablePassword(password)) {
             return Optional.empty();
         }
+        return observed("bind", () -> bindAs(found, password), "accepted", "refused");
+    }
+
+    private Optional<DirectoryEntry> bindAs(DirectoryEntry found, String password) {
         LDAPConnectionPool pool = connections.bindPool();
         LDAPConnection connection = borrow(pool);
         boolean usable = true;
@@ -122,6 +140,30 @@ public final class Directory implements AutoCloseable {
 
     /** Looks an entry up by DN with the service account, for synchronisation. */
     public Optional<DirectoryEntry> read(String dn, String username) {
+        return observed("read", () -> readEntry(dn, username), "found", "not_found");
+    }
+
+    /** Checks that the directory answers: a fresh connection, StartTLS and the service bind. */
+    public void probe() {
+        observed("probe", () -> {
+            connections.probe();
+            return Optional.of(Boolean.TRUE);
+        }, "ok", "ok");
+    }
+
+    private <T> Optional<T> observed(String operation, java.util.function.Supplier<Optional<T>> call, String present,
+            String absent) {
+        try {
+            Optional<T> result = call.get();
+            observer.operation(name, operation, result.isPresent() ? present : absent);
+            return result;
+        } catch (DirectoryUnavailableException e) {
+            observer.operation(name, operation, "unavailable");
+            throw e;
+        }
+    }
+
+    private Optional<DirectoryEntry> readEntry(String dn, String username) {
         try {
             SearchResultEntry entry = connections.searchPool().getEntry(dn);
             return Optional.ofNullable(entry).map(e -> new DirectoryEntry(dn, username, e));

@@ -2,6 +2,7 @@ package io.zauth.ldap;
 
 import com.unboundid.ldap.sdk.BindRequest;
 import com.unboundid.ldap.sdk.FailoverServerSet;
+import com.unboundid.ldap.sdk.LDAPConnection;
 import com.unboundid.ldap.sdk.LDAPConnectionOptions;
 import com.unboundid.ldap.sdk.LDAPConnectionPool;
 import com.unboundid.ldap.sdk.LDAPException;
@@ -26,6 +27,9 @@ import javax.net.ssl.TrustManager;
  * re-bound to the pool's own identity before anyone else gets it (or discarded if that fails).
  */
 final class DirectoryConnections implements AutoCloseable {
+
+    /** Readiness probes ask often and expect a quick answer. */
+    private static final long PROBE_TIMEOUT_MILLIS = 2_000;
 
     private final String name;
     private final FailoverServerSet servers;
@@ -96,6 +100,25 @@ final class DirectoryConnections implements AutoCloseable {
             pool.setMaxWaitTimeMillis(readTimeoutMillis);
             pool.setRetryFailedOperationsDueToInvalidConnections(true);
             return pool;
+        } catch (LDAPException e) {
+            throw new DirectoryUnavailableException(name, e.getResultCode().getName());
+        }
+    }
+
+    /** A connection of its own, through StartTLS when configured, bound as the service account if any. */
+    void probe() {
+        try (LDAPConnection connection = servers.getConnection()) {
+            LDAPConnectionOptions quick = connection.getConnectionOptions().duplicate();
+            quick.setResponseTimeoutMillis(Math.min(readTimeoutMillis, PROBE_TIMEOUT_MILLIS));
+            connection.setConnectionOptions(quick);
+            if (startTls != null) {
+                startTls.processPreAuthenticatedConnection(connection);
+            }
+            if (serviceBind != null) {
+                connection.bind(serviceBind.duplicate());
+            } else {
+                connection.getRootDSE();
+            }
         } catch (LDAPException e) {
             throw new DirectoryUnavailableException(name, e.getResultCode().getName());
         }

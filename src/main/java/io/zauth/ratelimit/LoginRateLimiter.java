@@ -2,6 +2,7 @@ package io.zauth.ratelimit;
 
 import io.zauth.config.ZauthConfig;
 import io.zauth.error.ZulipErrors;
+import io.zauth.metrics.ZauthMetrics;
 import io.zauth.org.Organization;
 import io.zauth.ratelimit.AttemptStore.Decision;
 import io.zauth.user.UserAccount;
@@ -27,10 +28,12 @@ public class LoginRateLimiter {
 
     private final ZauthConfig.RateLimit config;
     private final AttemptStore store;
+    private final ZauthMetrics metrics;
 
-    LoginRateLimiter(ZauthConfig config, AttemptStore store) {
+    LoginRateLimiter(ZauthConfig config, AttemptStore store, ZauthMetrics metrics) {
         this.config = config.rateLimit();
         this.store = store;
+        this.metrics = metrics;
     }
 
     /** The organization's limit per username: its own, or the server's. */
@@ -51,6 +54,7 @@ public class LoginRateLimiter {
         String userBucket = usernameBucket(organization.id(), username);
         Decision user = acquire(userBucket, userLimit);
         if (!user.allowed()) {
+            metrics.rateLimitRejection("username");
             throw refused(userLimit, user);
         }
         if (clientAddress == null) {
@@ -65,6 +69,7 @@ public class LoginRateLimiter {
             throw e;
         }
         if (!address.allowed()) {
+            metrics.rateLimitRejection("address");
             store.release(userBucket, user.entry());
             throw refused(config.address(), address);
         }

@@ -1,7 +1,10 @@
 package io.zauth.ldap;
 
+import static io.restassured.RestAssured.given;
 import static io.zauth.ldap.LdapLoginTest.login;
 import static io.zauth.support.ZulipAssertions.assertError;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.common.QuarkusTestResource;
@@ -83,5 +86,19 @@ class DirectoryOutageTest {
                     .header("X-RateLimit-Limit", "2");
         }
         login(org, user.email(), Fixtures.PASSWORD).statusCode(200);
+    }
+
+    @Test
+    void readinessNamesTheDirectoriesThatAreDownAndMetricsCountTheirFailures() {
+        login(fixtures.directoryOrganization("dead"), "hamlet", "secret-hamlet").statusCode(503);
+        given().get("/q/health/ready").then().statusCode(503).body("status", equalTo("DOWN"))
+                .body("checks.find { it.name == 'LDAP directories' }.status", equalTo("DOWN"))
+                .body("checks.find { it.name == 'LDAP directories' }.data.dead", startsWith("DOWN - "))
+                .body("checks.find { it.name == 'LDAP directories' }.data.starttls", equalTo("UP"))
+                .body("checks.find { it.name == 'LDAP directories' }.data.ldaps", equalTo("UP"));
+        String metrics = given().get("/q/metrics").then().extract().asString();
+        assertTrue(metrics.lines().anyMatch(l -> l.startsWith("zauth_directory_operations_total{")
+                && l.contains("directory=\"dead\"") && l.contains("operation=\"find\"") && l.contains("outcome=\"unavailable\"")),
+                "no directory failure counted");
     }
 }

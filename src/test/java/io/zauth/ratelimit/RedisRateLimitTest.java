@@ -1,5 +1,7 @@
 package io.zauth.ratelimit;
 
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -8,6 +10,7 @@ import io.quarkus.test.junit.TestProfile;
 import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /** The same limits counted in a real Redis, as every instance of a deployment shares them. */
 @QuarkusTest
@@ -27,5 +30,11 @@ class RedisRateLimitTest extends RateLimitBehaviour {
     @BeforeEach
     void requireRedis() {
         assumeTrue(redisAvailable, "redis-server is not installed; CI installs it and sets ZAUTH_REQUIRE_REDIS=true");
+    }
+
+    @Test
+    void readinessCoversRedis() {
+        given().get("/q/health/ready").then().statusCode(200)
+                .body("checks.find { it.name == 'Redis connection health check' }.status", equalTo("UP"));
     }
 }

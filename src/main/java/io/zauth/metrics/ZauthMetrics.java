@@ -1,0 +1,71 @@
+package io.zauth.metrics;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.util.function.Supplier;
+
+/**
+ * zauth's own metrics, on /q/metrics with Quarkus's HTTP and JVM metrics. Labels take values from
+ * small fixed sets (Zulip error codes, backend and directory names, operation names) or from the
+ * operator's organizations; never usernames, addresses or hosts a client made up.
+ */
+@ApplicationScoped
+public class ZauthMetrics {
+
+    /** The organization label of a request whose Host names none. */
+    public static final String UNKNOWN_ORGANIZATION = "(unknown)";
+
+    private final MeterRegistry registry;
+
+    ZauthMetrics(MeterRegistry registry) {
+        this.registry = registry;
+    }
+
+    /**
+     * @param outcome {@code success} or the Zulip error code of the answer
+     * @param backend the backend that decided, or {@code none}
+     */
+    public void loginAttempt(String organization, String backend, String outcome) {
+        Counter.builder("zauth.login.attempts").description("fetch_api_key attempts by organization, backend and outcome")
+                .tag("organization", organization == null ? UNKNOWN_ORGANIZATION : organization)
+                .tag("backend", backend == null ? "none" : backend)
+                .tag("outcome", outcome == null ? "error" : outcome)
+                .register(registry).increment();
+    }
+
+    public void fetchApiKeyDuration(Duration elapsed) {
+        Timer.builder("zauth.fetch_api_key").description("fetch_api_key handling time, whatever the answer")
+                .publishPercentileHistogram().register(registry).record(elapsed);
+    }
+
+    /** Times one password verification, whatever its result. */
+    public <T> T timePasswordVerification(Supplier<T> verification) {
+        return Timer.builder("zauth.password.verification").description("password hash verification time")
+                .publishPercentileHistogram().register(registry).record(verification);
+    }
+
+    /**
+     * @param operation {@code search}, {@code bind} or {@code read}
+     * @param outcome {@code found}, {@code not_found}, {@code accepted}, {@code refused} or {@code unavailable}
+     */
+    public void directoryOperation(String directory, String operation, String outcome) {
+        Counter.builder("zauth.directory.operations").description("directory operations by outcome")
+                .tag("directory", directory).tag("operation", operation).tag("outcome", outcome)
+                .register(registry).increment();
+    }
+
+    /** @param limit {@code username} or {@code address} */
+    public void rateLimitRejection(String limit) {
+        Counter.builder("zauth.rate_limit.rejections").description("login attempts refused by a rate limit")
+                .tag("limit", limit).register(registry).increment();
+    }
+
+    /** @param outcome {@code success} or what refused the key ({@code invalid_api_key}, …) */
+    public void apiKeyCheck(String outcome) {
+        Counter.builder("zauth.api_key.checks").description("HTTP Basic API-key checks by outcome")
+                .tag("outcome", outcome).register(registry).increment();
+    }
+}

@@ -1,0 +1,69 @@
+package io.zauth.ops;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.zauth.org.Organization;
+import io.zauth.org.OrganizationSettings;
+import io.zauth.support.Fixtures;
+import io.zauth.user.UserAccount;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class HealthAndMetricsTest {
+
+    @Inject
+    Fixtures fixtures;
+
+    @Test
+    void livenessAndReadinessAreUpWithTheDatabaseChecked() {
+        given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"))
+                .body("checks.name", hasItem("Database connections health check"))
+                .body("checks.name", hasItem("LDAP directories"));
+    }
+
+    @Test
+    void loginsAreCountedByOrganizationBackendAndOutcomeWithoutUsernames() {
+        Organization org = fixtures.update(fixtures.organization("email"),
+                new OrganizationSettings(null, null, null, null, null, null, null, null, null, "1/30m"));
+        UserAccount user = fixtures.user(org);
+        login(org, user.email(), Fixtures.PASSWORD).statusCode(200);
+        login(org, user.email(), "wrong").statusCode(401);
+        login(org, user.email(), "wrong").statusCode(429);
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        String organization = "organization=\"" + org.subdomain() + "\"";
+        assertLine(metrics, "zauth_login_attempts_total{", "backend=\"email\"", organization, "outcome=\"success\"", "} 1.0");
+        assertLine(metrics, "zauth_login_attempts_total{", "backend=\"none\"", organization,
+                "outcome=\"AUTHENTICATION_FAILED\"", "} 1.0");
+        assertLine(metrics, "zauth_login_attempts_total{", organization, "outcome=\"RATE_LIMIT_HIT\"");
+        assertLine(metrics, "zauth_rate_limit_rejections_total{", "limit=\"username\"");
+        assertLine(metrics, "zauth_fetch_api_key_seconds_bucket{");
+        assertLine(metrics, "zauth_password_verification_seconds_count");
+        given().get("/q/metrics").then().body(not(containsString(user.email())));
+    }
+
+    static io.restassured.response.ValidatableResponse login(Organization org, String username, String password) {
+        return given().header("Host", Fixtures.host(org)).formParam("username", username).formParam("password", password)
+                .post("/api/v1/fetch_api_key").then();
+    }
+
+    /** Some line of the Prometheus text holds every fragment. */
+    static void assertLine(String metrics, String... fragments) {
+        for (String line : metrics.split("\n")) {
+            boolean all = true;
+            for (String fragment : fragments) {
+                all &= line.contains(fragment);
+            }
+            if (all) {
+                return;
+            }
+        }
+        throw new AssertionError("no metrics line with " + String.join(" and ", fragments));
+    }
+}
