@@ -84,6 +84,12 @@ public final class ZulipErrors {
                 Map.of("code", "SERVER_BUSY"), Map.of("Retry-After", "1"));
     }
 
+    /** The database cannot be reached; Zulip answers 500. The pool reconnects by itself when it returns. */
+    public static ZulipException databaseUnavailable() {
+        return new ZulipException(503, "The database is unavailable; try again later",
+                Map.of("code", "DATABASE_UNAVAILABLE"), Map.of("Retry-After", "5"));
+    }
+
     public static ZulipException payloadTooLarge() {
         return withCode(413, "BAD_REQUEST", "Request body too large");
     }
