@@ -63,6 +63,10 @@ public class ZulipErrorResponses {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable error) {
+        if (MalformedRequests.isMalformedRequest(error)) {
+            LOG.debugf("Malformed request (%s)", error.getClass().getName());
+            return response(ZulipErrors.malformedRequest());
+        }
         if (DatabaseOutages.isOutage(error)) {
             // Expected while the database is away; messages may carry connection details, never logged here.
             LOG.warnf("Database unavailable (%s) while serving a request", error.getClass().getName());

@@ -94,6 +94,11 @@ public final class ZulipErrors {
         return withCode(413, "BAD_REQUEST", "Request body too large");
     }
 
+    /** A Content-Type, charset or multipart body that cannot be parsed. */
+    public static ZulipException malformedRequest() {
+        return badRequest("Malformed request");
+    }
+
     /** NUL, control characters or undecodable bytes in a parameter: never a valid username or password. */
     public static ZulipException invalidCharacters(String name) {
         return withCode(400, "BAD_REQUEST", "Invalid characters in argument '" + name + "'");
