@@ -34,6 +34,11 @@ import net.jqwik.api.lifecycle.BeforeContainer;
  * cannot live in a {@code @QuarkusTest}. It drives the packaged jar instead, started here as a
  * process on a free port (failsafe runs it after {@code package}), with an organization and user
  * created by the command line as an operator would.
+ *
+ * <p>Query strings stay short: a request line over {@code quarkus.http.limits.max-initial-line-length}
+ * (4 KiB) is refused by Vert.x's HTTP/1.x codec with an empty {@code 414} before any route or
+ * handler of zauth runs, and Quarkus offers no hook there (nginx in front of Zulip does the same
+ * with an HTML page). Huge values are sent in bodies instead.
  */
 class HostileRequestsIT {
 
@@ -115,8 +120,10 @@ class HostileRequestsIT {
     @Provide
     Arbitrary<Generated> hostileRequests() {
         Arbitrary<String> method = Arbitraries.of("GET", "POST", "POST", "POST", "PUT", "DELETE", "PATCH", "OPTIONS", "HEAD", "PROPFIND");
-        Arbitrary<List<String[]>> parameters = parameter().list().ofMaxSize(6);
-        return Combinators.combine(method, parameters, parameters, contentType(), hostHeader(), authorization(), bodyKind())
+        // A request line over 4 KiB gets the HTTP codec's own 414 before any route runs (see the class comment).
+        Arbitrary<List<String[]>> queries = parameter(200).list().ofMaxSize(6);
+        Arbitrary<List<String[]>> bodies = parameter(12_000).list().ofMaxSize(6);
+        return Combinators.combine(method, queries, bodies, contentType(), hostHeader(), authorization(), bodyKind())
                 .as((m, queryParameters, bodyParameters, type, host, authorization, kind) -> {
                     List<Map.Entry<String, String>> headers = new ArrayList<>();
                     host.ifPresent(h -> headers.add(Map.entry("Host", h)));
@@ -127,14 +134,14 @@ class HostileRequestsIT {
     }
 
     /** Names the endpoints read, and others; values that are valid, empty, hostile or huge, repeated at will. */
-    private Arbitrary<String[]> parameter() {
+    private Arbitrary<String[]> parameter(int maxLength) {
         Arbitrary<String> name = Arbitraries.oneOf(Arbitraries.of("username", "password", "client", "username", "password"),
                 Arbitraries.strings().ofMaxLength(12));
         Arbitrary<String> value = Arbitraries.oneOf(
                 Arbitraries.of(email, PASSWORD, "", "iago@zulip.com", "not an email", "a@b"),
                 Arbitraries.strings().all().ofMaxLength(40),
                 Arbitraries.strings().withChars('\u0000', '\u0001', '\u001b', '\u007f', '\r', '\n', 'a', '@').ofMaxLength(20),
-                Arbitraries.strings().withChars('x').ofMinLength(1000).ofMaxLength(12_000),
+                Arbitraries.strings().withChars('x').ofMinLength(Math.min(1000, maxLength)).ofMaxLength(maxLength),
                 Arbitraries.bytes().array(byte[].class).ofMaxSize(30).map(bytes -> new String(bytes, StandardCharsets.ISO_8859_1)));
         return Combinators.combine(name, value).as((n, v) -> new String[] {n, v});
     }
