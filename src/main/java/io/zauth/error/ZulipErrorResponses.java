@@ -63,6 +63,15 @@ public class ZulipErrorResponses {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable error) {
+        if (MalformedRequests.isMalformedRequest(error)) {
+            LOG.debugf("Malformed request (%s)", error.getClass().getName());
+            return response(ZulipErrors.malformedRequest());
+        }
+        if (DatabaseOutages.isOutage(error)) {
+            // Expected while the database is away; messages may carry connection details, never logged here.
+            LOG.warnf("Database unavailable (%s) while serving a request", error.getClass().getName());
+            return response(ZulipErrors.databaseUnavailable());
+        }
         // The class and stack suffice to find the bug; messages may echo request data.
         LOG.errorf("Unexpected %s while serving a request", error.getClass().getName());
         LOG.debug("Unexpected failure", error);

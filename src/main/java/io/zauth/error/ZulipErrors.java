@@ -102,8 +102,19 @@ public final class ZulipErrors {
                 Map.of("code", "RATE_LIMITER_UNAVAILABLE"), Map.of("Retry-After", "5"));
     }
 
+    /** The database cannot be reached; Zulip answers 500. The pool reconnects by itself when it returns. */
+    public static ZulipException databaseUnavailable() {
+        return new ZulipException(503, "The database is unavailable; try again later",
+                Map.of("code", "DATABASE_UNAVAILABLE"), Map.of("Retry-After", "5"));
+    }
+
     public static ZulipException payloadTooLarge() {
         return withCode(413, "BAD_REQUEST", "Request body too large");
+    }
+
+    /** A Content-Type, charset or multipart body that cannot be parsed. */
+    public static ZulipException malformedRequest() {
+        return badRequest("Malformed request");
     }
 
     /** NUL, control characters or undecodable bytes in a parameter: never a valid username or password. */

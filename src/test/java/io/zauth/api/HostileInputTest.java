@@ -2,7 +2,9 @@ package io.zauth.api;
 
 import static io.restassured.RestAssured.given;
 import static io.zauth.support.ZulipAssertions.assertError;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.zauth.org.Organization;
 import io.zauth.support.Fixtures;
@@ -74,5 +76,22 @@ class HostileInputTest {
             assertError(given().header("Host", Fixtures.host(org)).contentType(type).body("username=a&password=b".getBytes(java.nio.charset.StandardCharsets.UTF_8))
                     .post(FetchApiKeyTest.PATH).then(), 400, "REQUEST_VARIABLE_MISSING", "Missing 'username' argument");
         }
+    }
+
+    @TestHTTPResource(FetchApiKeyTest.PATH)
+    java.net.URI fetchApiKey;
+
+    /** Sent with the JDK client: REST Assured refuses to encode a body for a type it cannot parse. */
+    @ParameterizedTest
+    @ValueSource(strings = {"garbage", ";;;=", "application/x-www-form-urlencoded; charset=nonsense",
+            "multipart/form-data; boundary=", "multipart/form-data; boundary=zauthB"})
+    void unparsableContentTypesAndBodiesAre400(String type) throws Exception {
+        java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(fetchApiKey).header("Content-Type", type)
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString("junk")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(400, response.statusCode(), response.body());
+        assertEquals("{\"result\":\"error\",\"msg\":\"Malformed request\",\"code\":\"BAD_REQUEST\"}",
+                response.body());
     }
 }
