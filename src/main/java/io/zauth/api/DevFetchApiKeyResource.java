@@ -14,6 +14,7 @@ import io.zauth.error.ZulipErrors;
 import io.zauth.error.ZulipException;
 import io.zauth.org.Organization;
 import io.zauth.org.OrganizationResolver;
+import io.zauth.user.UserAccounts;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
@@ -38,12 +39,15 @@ public class DevFetchApiKeyResource {
     private final OrganizationResolver resolver;
     private final DevAuthBackend backend;
     private final AuditLog audit;
+    private final UserAccounts users;
 
-    DevFetchApiKeyResource(ZauthConfig config, OrganizationResolver resolver, DevAuthBackend backend, AuditLog audit) {
+    DevFetchApiKeyResource(ZauthConfig config, OrganizationResolver resolver, DevAuthBackend backend, AuditLog audit,
+            UserAccounts users) {
         this.config = config;
         this.resolver = resolver;
         this.backend = backend;
         this.audit = audit;
+        this.users = users;
     }
 
     @POST
@@ -97,7 +101,7 @@ public class DevFetchApiKeyResource {
         }
         AuthOutcome outcome = backend.authenticate(new LoginAttempt(organization, username, ""));
         if (outcome instanceof Authenticated success) {
-            return ZulipJson.ok(FetchApiKeyResource.apiKeyBody(success.user()), params);
+            return ZulipJson.ok(FetchApiKeyResource.apiKeyBody(users.withUsableApiKey(success.user())), params);
         }
         throw ((Rejected) outcome).reason() == Reason.USER_DEACTIVATED
                 ? ZulipErrors.userDeactivated()

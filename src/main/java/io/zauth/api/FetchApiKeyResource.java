@@ -12,6 +12,7 @@ import io.zauth.error.ZulipException;
 import io.zauth.org.Organization;
 import io.zauth.org.OrganizationResolver;
 import io.zauth.user.UserAccount;
+import io.zauth.user.UserAccounts;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -35,13 +36,15 @@ public class FetchApiKeyResource {
     private final UsernamePolicy usernamePolicy;
     private final AuthenticationChain chain;
     private final AuditLog audit;
+    private final UserAccounts users;
 
     FetchApiKeyResource(OrganizationResolver resolver, UsernamePolicy usernamePolicy, AuthenticationChain chain,
-            AuditLog audit) {
+            AuditLog audit, UserAccounts users) {
         this.resolver = resolver;
         this.usernamePolicy = usernamePolicy;
         this.chain = chain;
         this.audit = audit;
+        this.users = users;
     }
 
     @POST
@@ -74,7 +77,7 @@ public class FetchApiKeyResource {
             Login login = chain.authenticate(new LoginAttempt(organization, username, password));
             audit.loginAttempt(RequestContext.loginEvent(request, "fetch_api_key", organization, username,
                     login.backend(), "success", null, login.user().id()));
-            return ZulipJson.ok(apiKeyBody(login.user()), params);
+            return ZulipJson.ok(apiKeyBody(users.withUsableApiKey(login.user())), params);
         } catch (ZulipException failure) {
             audit.loginAttempt(RequestContext.loginEvent(request, "fetch_api_key", organization, username,
                     null, "failure", failure.code(), null));
