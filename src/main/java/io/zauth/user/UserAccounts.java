@@ -138,11 +138,15 @@ public class UserAccounts {
     }
 
     /**
-     * The user with a key fetch_api_key can return: a plaintext key not yet protected is protected
-     * now; a key that no longer opens (the encryption key was replaced) is replaced by a new one.
+     * The user with a key fetch_api_key can return and Basic auth accepts: a plaintext key not yet
+     * protected is protected now; a key whose digest was made with another digest key is indexed
+     * again; a key that no longer opens (the encryption key was replaced) is replaced by a new one.
      */
     public UserAccount withUsableApiKey(UserAccount user) {
         if (user.apiKey() != null) {
+            if (byApiKey(user.apiKey()).filter(found -> found.id() == user.id()).isEmpty()) {
+                reindexApiKey(user.id(), user.apiKey());
+            }
             return user;
         }
         protectPlaintextKey(user.id());
@@ -177,6 +181,12 @@ public class UserAccounts {
         String key = plaintext.get();
         return UserEntity.update("apiKeyDigest = ?1, apiKeySealed = ?2, legacyPlaintextApiKey = null"
                 + " where id = ?3 and legacyPlaintextApiKey = ?4", keys.digest(key), keys.seal(key), userId, key) == 1;
+    }
+
+    @Transactional
+    void reindexApiKey(long userId, String apiKey) {
+        LOG.warnf("The API key of user %d was indexed with another digest key; indexing it again", userId);
+        find(userId).apiKeyDigest = keys.digest(apiKey);
     }
 
     private UserAccount view(UserEntity entity) {

@@ -150,6 +150,40 @@ class KeysAtRestTest {
         }
     }
 
+    @Test
+    void aKeySealedUnderALostEncryptionKeyIsRefusedAndReplacedAtTheNextPasswordLogin() {
+        Organization org = fixtures.organization();
+        UserAccount user = fixtures.user(org);
+        String foreignSeal = new ApiKeyProtection(KeySecrets.generate()).seal(user.apiKey());
+        update(user.id(), "api_key_sealed", foreignSeal);
+        basic(org, user.email(), user.apiKey()).statusCode(401);
+        String fresh = fetch(org, user.email()).statusCode(200).extract().path("api_key");
+        assertNotEquals(user.apiKey(), fresh);
+        basic(org, user.email(), fresh).statusCode(200);
+        basic(org, user.email(), user.apiKey()).statusCode(401);
+    }
+
+    @Test
+    void aKeyDigestedUnderAnotherDigestKeyIsIndexedAgainAtTheNextPasswordLogin() {
+        Organization org = fixtures.organization();
+        UserAccount user = fixtures.user(org);
+        update(user.id(), "api_key_digest", new ApiKeyProtection(KeySecrets.generate()).digest(user.apiKey()));
+        basic(org, user.email(), user.apiKey()).statusCode(401);
+        assertEquals(user.apiKey(), fetch(org, user.email()).statusCode(200).extract().path("api_key"));
+        basic(org, user.email(), user.apiKey()).statusCode(200);
+    }
+
+    void update(long userId, String column, String value) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement update = c.prepareStatement("UPDATE zauth_user SET " + column + " = ? WHERE id = ?")) {
+            update.setString(1, value);
+            update.setLong(2, userId);
+            assertEquals(1, update.executeUpdate());
+        } catch (SQLException e) {
+            throw new AssertionError(e);
+        }
+    }
+
     ValidatableResponse fetch(Organization org, String email) {
         return given().header("Host", Fixtures.host(org)).formParam("username", email)
                 .formParam("password", Fixtures.PASSWORD).post("/api/v1/fetch_api_key").then();
