@@ -17,6 +17,14 @@ public class ZauthMain implements QuarkusApplication {
     CommandLine commandLine;
 
     public static void main(String... args) {
+        if (args.length > 0 && args[0].equals("secrets")) {
+            // Needs neither database nor secrets: it is how a PostgreSQL deployment gets them.
+            int status = new CommandLine(new io.zauth.cli.ZauthCommand()).execute(args);
+            if (status != 0) {
+                System.exit(status);
+            }
+            return;
+        }
         if (args.length > 0) {
             System.setProperty("quarkus.http.host-enabled", "false");
             System.setProperty("quarkus.banner.enabled", "false");

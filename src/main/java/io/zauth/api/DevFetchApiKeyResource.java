@@ -15,6 +15,7 @@ import io.zauth.error.ZulipException;
 import io.zauth.org.Organization;
 import io.zauth.org.OrganizationResolver;
 import io.zauth.ratelimit.ClientAddresses;
+import io.zauth.user.UserAccounts;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
@@ -40,14 +41,16 @@ public class DevFetchApiKeyResource {
     private final DevAuthBackend backend;
     private final AuditLog audit;
     private final ClientAddresses clientAddresses;
+    private final UserAccounts users;
 
     DevFetchApiKeyResource(ZauthConfig config, OrganizationResolver resolver, DevAuthBackend backend, AuditLog audit,
-            ClientAddresses clientAddresses) {
+            ClientAddresses clientAddresses, UserAccounts users) {
         this.config = config;
         this.resolver = resolver;
         this.backend = backend;
         this.audit = audit;
         this.clientAddresses = clientAddresses;
+        this.users = users;
     }
 
     @POST
@@ -101,7 +104,7 @@ public class DevFetchApiKeyResource {
         }
         AuthOutcome outcome = backend.authenticate(new LoginAttempt(organization, username, ""));
         if (outcome instanceof Authenticated success) {
-            return ZulipJson.ok(FetchApiKeyResource.apiKeyBody(success.user()), params);
+            return ZulipJson.ok(FetchApiKeyResource.apiKeyBody(users.withUsableApiKey(success.user())), params);
         }
         throw ((Rejected) outcome).reason() == Reason.USER_DEACTIVATED
                 ? ZulipErrors.userDeactivated()

@@ -16,6 +16,7 @@ import io.zauth.ratelimit.ClientAddresses;
 import io.zauth.ratelimit.LoginRateLimiter;
 import io.zauth.user.UserAccount;
 import io.zauth.metrics.ZauthMetrics;
+import io.zauth.user.UserAccounts;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -43,10 +44,13 @@ public class FetchApiKeyResource {
     private final LoginRateLimiter rateLimiter;
     private final ClientAddresses clientAddresses;
     private final ZauthMetrics metrics;
+    private final UserAccounts users;
 
     FetchApiKeyResource(OrganizationResolver resolver, UsernamePolicy usernamePolicy, AuthenticationChain chain,
-            AuditLog audit, LoginRateLimiter rateLimiter, ClientAddresses clientAddresses, ZauthMetrics metrics) {
+            AuditLog audit, LoginRateLimiter rateLimiter, ClientAddresses clientAddresses, ZauthMetrics metrics,
+            UserAccounts users) {
         this.metrics = metrics;
+        this.users = users;
         this.resolver = resolver;
         this.usernamePolicy = usernamePolicy;
         this.chain = chain;
@@ -98,7 +102,8 @@ public class FetchApiKeyResource {
             audit.loginAttempt(RequestContext.loginEvent(request, clientAddress, "fetch_api_key", organization,
                     username, login.backend(), "success", null, login.user().id()));
             metrics.loginAttempt(organization.subdomain(), login.backend(), "success");
-            Response.ResponseBuilder ok = Response.fromResponse(ZulipJson.ok(apiKeyBody(login.user()), params));
+            Response.ResponseBuilder ok = Response.fromResponse(
+                    ZulipJson.ok(apiKeyBody(users.withUsableApiKey(login.user())), params));
             admission.headers().forEach(ok::header);
             return ok.build();
         } catch (ZulipException failure) {

@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
 @TopCommand
 @Command(name = "zauth", mixinStandardHelpOptions = true, versionProvider = ZauthVersion.class,
         description = "Zulip-compatible authentication server. Without a command, serves HTTP.",
-        subcommands = {OrgCommand.class, UserCommand.class, LdapCommand.class, RateLimitCommand.class})
+        subcommands = {OrgCommand.class, UserCommand.class, LdapCommand.class, RateLimitCommand.class,
+                SecretsCommand.class})
 public class ZauthCommand implements Runnable {
 
     @Override

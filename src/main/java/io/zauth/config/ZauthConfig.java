@@ -32,6 +32,17 @@ public interface ZauthConfig {
 
     DevAuth devAuth();
 
+    /** Secrets protecting API keys at rest (README "Keys at rest"); never logged. */
+    Secrets secrets();
+
+    interface Secrets {
+        /** Base64 of 32 random bytes keying the look-up digest; generated into data-dir on H2 when absent. */
+        Optional<String> apiKeyDigestKey();
+
+        /** Base64 of 32 random bytes sealing stored keys (AES-256-GCM); losing it voids every key. */
+        Optional<String> apiKeyEncryptionKey();
+    }
+
     /** Bounds on password hashing: each Argon2 computation holds its memory while it runs. */
     Hashing hashing();
 

@@ -1,36 +1,52 @@
 package io.zauth.user;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.zauth.key.ApiKeyProtection;
 import io.zauth.key.ApiKeys;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.jboss.logging.Logger;
 
-/** The users stored in the database; every method is one short transaction. */
+/**
+ * The users stored in the database; every method is one short transaction. API keys are stored
+ * as a digest and a sealed copy ({@link ApiKeyProtection}); views carry the opened key.
+ */
 @ApplicationScoped
 public class UserAccounts {
 
+    private static final Logger LOG = Logger.getLogger(UserAccounts.class);
+
+    private final ApiKeyProtection keys;
+
+    UserAccounts(ApiKeyProtection keys) {
+        this.keys = keys;
+    }
+
     @Transactional
     public Optional<UserAccount> byEmail(long organizationId, String email) {
-        return findByEmail(organizationId, email).map(UserEntity::toView);
+        return findByEmail(organizationId, email).map(this::view);
     }
 
     @Transactional
     public Optional<UserAccount> byId(long id) {
-        return UserEntity.<UserEntity>findByIdOptional(id).map(UserEntity::toView);
+        return UserEntity.<UserEntity>findByIdOptional(id).map(this::view);
     }
 
+    /** The user whose key this is: found by digest, then the sealed key compared in constant time. */
     @Transactional
     public Optional<UserAccount> byApiKey(String apiKey) {
-        return UserEntity.<UserEntity>find("apiKey", apiKey).firstResultOptional().map(UserEntity::toView);
+        return UserEntity.<UserEntity>find("apiKeyDigest", keys.digest(apiKey)).firstResultOptional()
+                .map(this::view)
+                .filter(user -> ApiKeyProtection.sameKey(user.apiKey(), apiKey));
     }
 
     @Transactional
     public List<UserAccount> list(long organizationId) {
         return UserEntity.<UserEntity>list("organizationId = ?1 order by id", organizationId).stream()
-                .map(UserEntity::toView).toList();
+                .map(this::view).toList();
     }
 
     /** Creates a user with its API key; fails with a clear message when the email is taken. */
@@ -47,9 +63,9 @@ public class UserAccounts {
         entity.role = user.role().zulipValue();
         entity.dateJoined = Instant.now();
         entity.passwordHash = user.passwordHash();
-        entity.apiKey = ApiKeys.generate();
+        String apiKey = storeNewKey(entity);
         entity.persist();
-        return entity.toView();
+        return entity.toView(apiKey);
     }
 
     /**
@@ -72,21 +88,21 @@ public class UserAccounts {
     public UserAccount setFullName(long userId, String fullName) {
         UserEntity entity = find(userId);
         entity.fullName = fullName;
-        return entity.toView();
+        return view(entity);
     }
 
     @Transactional
     public UserAccount rememberDirectoryUsername(long userId, String username) {
         UserEntity entity = find(userId);
         entity.directoryUsername = username;
-        return entity.toView();
+        return view(entity);
     }
 
     @Transactional
     public UserAccount setActive(long userId, boolean active) {
         UserEntity entity = find(userId);
         entity.active = active;
-        return entity.toView();
+        return view(entity);
     }
 
     /** A new password hash; clears a reset demand, as a password change does in Zulip. */
@@ -95,7 +111,7 @@ public class UserAccounts {
         UserEntity entity = find(userId);
         entity.passwordHash = passwordHash;
         entity.passwordResetRequired = false;
-        return entity.toView();
+        return view(entity);
     }
 
     /**
@@ -111,15 +127,79 @@ public class UserAccounts {
     public UserAccount requirePasswordReset(long userId) {
         UserEntity entity = find(userId);
         entity.passwordResetRequired = true;
-        return entity.toView();
+        return view(entity);
     }
 
     /** Replaces the user's API key; the old one stops working at once. */
     @Transactional
     public UserAccount regenerateApiKey(long userId) {
         UserEntity entity = find(userId);
-        entity.apiKey = ApiKeys.generate();
-        return entity.toView();
+        return entity.toView(storeNewKey(entity));
+    }
+
+    /**
+     * The user with a key fetch_api_key can return and Basic auth accepts: a plaintext key not yet
+     * protected is protected now; a key whose digest was made with another digest key is indexed
+     * again; a key that no longer opens (the encryption key was replaced) is replaced by a new one.
+     */
+    public UserAccount withUsableApiKey(UserAccount user) {
+        if (user.apiKey() != null) {
+            if (byApiKey(user.apiKey()).filter(found -> found.id() == user.id()).isEmpty()) {
+                reindexApiKey(user.id(), user.apiKey());
+            }
+            return user;
+        }
+        protectPlaintextKey(user.id());
+        UserAccount reread = byId(user.id()).orElseThrow();
+        if (reread.apiKey() != null) {
+            return reread;
+        }
+        LOG.warnf("The API key of user %d does not open with the configured encryption key; issuing a new one", user.id());
+        return regenerateApiKey(user.id());
+    }
+
+    /** Ids of users whose key is still stored in plaintext (from before V3). */
+    @Transactional
+    public List<Long> withPlaintextKeys() {
+        return UserEntity.<UserEntity>list("legacyPlaintextApiKey is not null order by id").stream()
+                .map(u -> u.id).toList();
+    }
+
+    /**
+     * Stores the user's plaintext key as digest and sealed copy and clears the plaintext. Only
+     * the update that still sees the plaintext applies, so concurrent runs (server and command
+     * line) and a concurrent regeneration never undo each other.
+     *
+     * @return whether this call converted the key
+     */
+    @Transactional
+    public boolean protectPlaintextKey(long userId) {
+        Optional<String> plaintext = UserEntity.<UserEntity>findByIdOptional(userId).map(u -> u.legacyPlaintextApiKey);
+        if (plaintext.isEmpty()) {
+            return false;
+        }
+        String key = plaintext.get();
+        return UserEntity.update("apiKeyDigest = ?1, apiKeySealed = ?2, legacyPlaintextApiKey = null"
+                + " where id = ?3 and legacyPlaintextApiKey = ?4", keys.digest(key), keys.seal(key), userId, key) == 1;
+    }
+
+    @Transactional
+    void reindexApiKey(long userId, String apiKey) {
+        LOG.warnf("The API key of user %d was indexed with another digest key; indexing it again", userId);
+        find(userId).apiKeyDigest = keys.digest(apiKey);
+    }
+
+    private UserAccount view(UserEntity entity) {
+        return entity.toView(keys.open(entity.apiKeySealed).orElse(null));
+    }
+
+    /** Generates a key, stores its digest and sealed copy, and returns it. */
+    private String storeNewKey(UserEntity entity) {
+        String apiKey = ApiKeys.generate();
+        entity.apiKeyDigest = keys.digest(apiKey);
+        entity.apiKeySealed = keys.seal(apiKey);
+        entity.legacyPlaintextApiKey = null;
+        return apiKey;
     }
 
     private static Optional<UserEntity> findByEmail(long organizationId, String email) {

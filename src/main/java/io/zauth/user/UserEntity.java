@@ -9,8 +9,11 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.Locale;
+import org.hibernate.annotations.DynamicUpdate;
 
+/** Updates write only changed columns, so a profile change never undoes a concurrent key conversion. */
 @Entity
+@DynamicUpdate
 @Table(name = "zauth_user")
 public class UserEntity extends PanacheEntityBase {
 
@@ -47,8 +50,17 @@ public class UserEntity extends PanacheEntityBase {
     @Column(name = "password_reset_required", nullable = false)
     public boolean passwordResetRequired;
 
-    @Column(name = "api_key", nullable = false, unique = true, length = 32)
-    public String apiKey;
+    /** HMAC-SHA-256 of the API key under the server's digest key: finds the user by key. */
+    @Column(name = "api_key_digest", unique = true, length = 64)
+    public String apiKeyDigest;
+
+    /** The API key sealed with the server's encryption key, so that fetch_api_key returns it again. */
+    @Column(name = "api_key_sealed", length = 128)
+    public String apiKeySealed;
+
+    /** A plaintext key stored before V3; key.PlaintextKeyConversion protects it and clears this. */
+    @Column(name = "api_key", length = 32)
+    public String legacyPlaintextApiKey;
 
     @Column(nullable = false, length = 64)
     public String timezone = "";
@@ -61,7 +73,8 @@ public class UserEntity extends PanacheEntityBase {
         return email.strip().toLowerCase(Locale.ROOT);
     }
 
-    UserAccount toView() {
+    /** @param apiKey the opened key, or null when it does not open */
+    UserAccount toView(String apiKey) {
         return new UserAccount(id, organizationId, email, fullName, Role.ofZulipValue(role), active, dateJoined,
                 passwordHash, passwordResetRequired, apiKey, timezone, directoryUsername);
     }

@@ -36,10 +36,8 @@ import org.junit.jupiter.api.Test;
  * Canary secrets (random passwords, API keys, directory bind passwords) sent through every login
  * path never reach a log record: not its message, parameters, formatted text, MDC or exception.
  * Every record of the logging system is captured, zauth's own categories and the LDAP SDK at every
- * level, the rest at DEBUG, except two categories kept at their configured level: the test's own
- * HTTP client (it logs what it sends) and {@code org.hibernate.orm.core}, whose DEBUG "listing
- * entities" prints stored column values, which holds the API key until keys are stored only as
- * digest and ciphertext.
+ * level, the rest at DEBUG (Hibernate's listing of stored columns included: keys are stored only
+ * as digest and ciphertext), except the test's own HTTP client, which logs what it sends.
  */
 @QuarkusTest
 @QuarkusTestResource(value = NoSecretInLogsTest.CanaryDirectories.class, restrictToAnnotatedClass = true)
@@ -104,9 +102,6 @@ class NoSecretInLogsTest {
         }
         // The test's own HTTP client logs the requests it sends (passwords included) at DEBUG: not zauth's logs.
         setLevel("org.apache.http", Level.INFO);
-        // Hibernate at DEBUG lists every flushed entity with its stored columns, today's plain API key
-        // included: a dump of the database, kept at its configured level here (see the class comment).
-        setLevel("org.hibernate.orm.core", Level.INFO);
         Logger.getLogger("").addHandler(capture);
     }
 

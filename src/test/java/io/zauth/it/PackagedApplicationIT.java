@@ -4,9 +4,13 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.junit.QuarkusIntegrationTest;
 import io.restassured.response.ValidatableResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -124,6 +128,21 @@ class PackagedApplicationIT {
         AdminCommand.Result result = AdminCommand.run(null, "user", "list", "--org", "no-such-org-" + org);
         assertEquals(1, result.exitCode());
         assertEquals("zauth: no organization 'no-such-org-" + org + "'", result.err().strip());
+    }
+
+    @Test
+    void embeddedSecretsAreOwnerOnlyAndSecretsGenerateNeedsNoDatabase() throws Exception {
+        if (System.getenv("ZAUTH_SECRETS_API_KEY_DIGEST_KEY") == null) {
+            Path dataDir = Path.of(System.getenv().getOrDefault("ZAUTH_DATA_DIR", "data"));
+            Path secrets = dataDir.resolve("api-key-secrets.properties");
+            assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(secrets)));
+            assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(dataDir)));
+        }
+        List<String> lines = AdminCommand.ok(null, "secrets", "generate").lines()
+                .filter(line -> !line.startsWith("#")).toList();
+        assertEquals(2, lines.size(), lines.toString());
+        assertTrue(lines.get(0).matches("zauth\\.secrets\\.api-key-digest-key=[A-Za-z0-9+/]{43}="), lines.get(0));
+        assertTrue(lines.get(1).matches("zauth\\.secrets\\.api-key-encryption-key=[A-Za-z0-9+/]{43}="), lines.get(1));
     }
 
     /** The change is checked immediately after the command returns, and may take up to one second. */
