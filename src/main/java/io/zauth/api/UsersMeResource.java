@@ -3,7 +3,9 @@ package io.zauth.api;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertx.core.http.HttpServerRequest;
 import io.zauth.audit.AuditLog;
+import io.zauth.error.ZulipException;
 import io.zauth.key.ApiKeyAuthenticator;
+import io.zauth.metrics.ZauthMetrics;
 import io.zauth.org.Organization;
 import io.zauth.org.OrganizationResolver;
 import io.zauth.user.Role;
@@ -33,12 +35,15 @@ public class UsersMeResource {
     private final OrganizationResolver resolver;
     private final UserAccounts users;
     private final AuditLog audit;
+    private final ZauthMetrics metrics;
 
-    UsersMeResource(ApiKeyAuthenticator authenticator, OrganizationResolver resolver, UserAccounts users, AuditLog audit) {
+    UsersMeResource(ApiKeyAuthenticator authenticator, OrganizationResolver resolver, UserAccounts users, AuditLog audit,
+            ZauthMetrics metrics) {
         this.authenticator = authenticator;
         this.resolver = resolver;
         this.users = users;
         this.audit = audit;
+        this.metrics = metrics;
     }
 
     @GET
@@ -64,7 +69,7 @@ public class UsersMeResource {
     @Path("/api_key/regenerate")
     public Response regenerate(@Context HttpServerRequest request, @Context UriInfo uri) {
         Optional<Organization> organization = resolver.resolve(RequestContext.host(request));
-        UserAccount user = users.regenerateApiKey(authenticator.authenticate(request.getHeader("Authorization"), organization).id());
+        UserAccount user = users.regenerateApiKey(checkedKey(request, organization).id());
         audit.keyRegenerated(user.id(), organization.map(Organization::subdomain).orElse(null), "api");
         ObjectNode body = ZulipJson.success();
         body.put("api_key", user.apiKey());
@@ -72,7 +77,30 @@ public class UsersMeResource {
     }
 
     private UserAccount authenticate(HttpServerRequest request) {
-        return authenticator.authenticate(request.getHeader("Authorization"),
-                resolver.resolve(RequestContext.host(request)));
+        return checkedKey(request, resolver.resolve(RequestContext.host(request)));
+    }
+
+    /** The Basic-auth check, counted by outcome: Zulip's fixed messages name the reason. */
+    private UserAccount checkedKey(HttpServerRequest request, Optional<Organization> organization) {
+        try {
+            UserAccount user = authenticator.authenticate(request.getHeader("Authorization"), organization);
+            metrics.apiKeyCheck("success");
+            return user;
+        } catch (ZulipException refused) {
+            metrics.apiKeyCheck(outcome(refused.getMessage()));
+            throw refused;
+        }
+    }
+
+    private static String outcome(String message) {
+        return switch (message) {
+            case "Malformed API key" -> "malformed_key";
+            case "Invalid API key" -> "invalid_key";
+            case "Account is deactivated" -> "user_deactivated";
+            case "This organization has been deactivated" -> "realm_deactivated";
+            case "Account is not associated with this subdomain" -> "wrong_subdomain";
+            case "Not logged in: API authentication or user session required" -> "missing";
+            default -> "bad_header";
+        };
     }
 }

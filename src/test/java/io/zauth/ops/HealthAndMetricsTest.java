@@ -48,6 +48,20 @@ class HealthAndMetricsTest {
         given().get("/q/metrics").then().body(not(containsString(user.email())));
     }
 
+    @Test
+    void apiKeyChecksAreCountedByOutcome() {
+        Organization org = fixtures.organization("email");
+        UserAccount user = fixtures.user(org);
+        given().header("Host", Fixtures.host(org)).auth().preemptive().basic(user.email(), user.apiKey())
+                .get("/api/v1/users/me").then().statusCode(200);
+        given().header("Host", Fixtures.host(org)).auth().preemptive().basic(user.email(), "x".repeat(32))
+                .get("/api/v1/users/me").then().statusCode(401);
+        String metrics = given().get("/q/metrics").then().extract().asString();
+        assertLine(metrics, "zauth_api_key_checks_total{", "outcome=\"success\"");
+        assertLine(metrics, "zauth_api_key_checks_total{", "outcome=\"invalid_key\"");
+        given().get("/q/metrics").then().body(not(containsString(user.apiKey())));
+    }
+
     static io.restassured.response.ValidatableResponse login(Organization org, String username, String password) {
         return given().header("Host", Fixtures.host(org)).formParam("username", username).formParam("password", password)
                 .post("/api/v1/fetch_api_key").then();
