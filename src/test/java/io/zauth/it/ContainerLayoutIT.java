@@ -1,0 +1,64 @@
+package io.zauth.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Docker cannot run on the build machine, so this checks what can be checked without it: the JVM
+ * image copies files the package step really produced, keeps the data directory on its volume,
+ * exposes the port zauth listens on, and the README documents each variable the image sets.
+ */
+class ContainerLayoutIT {
+
+    private static final Path DOCKERFILE = Path.of("src", "main", "docker", "Dockerfile.jvm");
+
+    @Test
+    void theImageCopiesWhatPackagingProduced() throws IOException {
+        List<String> sources = new ArrayList<>();
+        Matcher copy = Pattern.compile("(?m)^COPY\\s+(?:--\\S+\\s+)*(\\S+)\\s+\\S+$").matcher(dockerfile());
+        while (copy.find()) {
+            sources.add(copy.group(1));
+        }
+        assertEquals(4, sources.size(), "lib, the run jar, app and quarkus: " + sources);
+        for (String source : sources) {
+            try (var matches = Files.newDirectoryStream(Path.of(source).getParent(), Path.of(source).getFileName().toString())) {
+                assertTrue(matches.iterator().hasNext(), source + " does not exist after packaging");
+            }
+        }
+    }
+
+    @Test
+    void dataLivesOnTheVolumeAndThePortIsZauths() throws IOException {
+        String text = dockerfile();
+        assertTrue(text.contains("ENV ZAUTH_DATA_DIR=/deployments/data"), "data directory");
+        assertTrue(text.contains("VOLUME /deployments/data"), "volume");
+        assertTrue(text.contains("EXPOSE 8080"), "port");
+        assertTrue(text.contains("USER 185"), "runs as a non-root user");
+    }
+
+    @Test
+    void theReadmeDocumentsEveryVariableTheImageSets() throws IOException {
+        String readme = Files.readString(Path.of("README.md"), StandardCharsets.UTF_8);
+        Matcher env = Pattern.compile("(?m)^ENV\\s+([A-Z_]+)=").matcher(dockerfile());
+        while (env.find()) {
+            String variable = env.group(1);
+            if (!variable.equals("LANGUAGE") && !variable.equals("JAVA_APP_JAR")) {
+                assertTrue(readme.contains("`" + variable + "`"), variable + " is not in the README");
+            }
+        }
+    }
+
+    private static String dockerfile() throws IOException {
+        return Files.readString(DOCKERFILE, StandardCharsets.UTF_8);
+    }
+}
