@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 @Command(name = "zauth", mixinStandardHelpOptions = true, versionProvider = ZauthVersion.class,
         description = "Zulip-compatible authentication server. Without a command, serves HTTP.",
         subcommands = {OrgCommand.class, UserCommand.class, LdapCommand.class, RateLimitCommand.class,
-                SecretsCommand.class})
+                SecretsCommand.class, ImportCommand.class})
 public class ZauthCommand implements Runnable {
 
     @Override

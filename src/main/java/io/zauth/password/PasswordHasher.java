@@ -1,6 +1,7 @@
 package io.zauth.password;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Set;
 
 /**
  * Hashes and checks passwords in Django's formats, so hashes move freely between Zulip and zauth.
@@ -50,6 +51,15 @@ public class PasswordHasher {
                     .orElse(Verification.NO_MATCH);
         }
         return DjangoLegacyHashes.verify(password, encoded) ? new Verification(true, true) : Verification.NO_MATCH;
+    }
+
+    /** Django's algorithm names that {@link #verify} checks, as in {@code pbkdf2_sha256$…}. */
+    private static final Set<String> VERIFIED_ALGORITHMS = Set.of(PREFIX, "pbkdf2_sha256", "pbkdf2_sha1", "sha1", "md5");
+
+    /** Whether a stored Django hash names an algorithm {@link #verify} knows (it may still be malformed). */
+    public static boolean knowsAlgorithm(String encoded) {
+        int end = encoded == null ? -1 : encoded.indexOf('$');
+        return end > 0 && VERIFIED_ALGORITHMS.contains(encoded.substring(0, end));
     }
 
     /**

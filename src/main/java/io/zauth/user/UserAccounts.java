@@ -84,6 +84,44 @@ public class UserAccounts {
         }
     }
 
+    /**
+     * Creates the user, or updates the one with its email (case-insensitively): name, role, state,
+     * join date, password hash and API key as given. Keys are unique across the server, so a key
+     * already held by another user is refused, as is one that is not in Zulip's format.
+     */
+    @Transactional
+    public ImportedUser.Outcome createOrUpdate(ImportedUser user) {
+        if (!ApiKeys.hasFormat(user.apiKey())) {
+            throw new IllegalArgumentException("the API key is not 32 letters and digits");
+        }
+        Optional<UserEntity> existing = findByEmail(user.organizationId(), user.email());
+        String digest = keys.digest(user.apiKey());
+        Optional<Long> keyHolder = UserEntity.<UserEntity>find("apiKeyDigest", digest).firstResultOptional().map(u -> u.id);
+        if (keyHolder.isPresent() && !keyHolder.equals(existing.map(u -> u.id))) {
+            throw new IllegalArgumentException("the API key belongs to another user");
+        }
+        UserEntity entity = existing.orElseGet(UserEntity::new);
+        entity.organizationId = user.organizationId();
+        entity.email = user.email().strip();
+        entity.emailKey = UserEntity.emailKey(user.email());
+        entity.fullName = user.fullName();
+        entity.role = user.role().zulipValue();
+        entity.active = user.active();
+        entity.dateJoined = user.dateJoined();
+        entity.passwordHash = user.passwordHash();
+        // Sealing again would only churn the row (a fresh nonce each time) when the key is unchanged.
+        if (!digest.equals(entity.apiKeyDigest) || !keys.open(entity.apiKeySealed).map(user.apiKey()::equals).orElse(false)) {
+            entity.apiKeyDigest = digest;
+            entity.apiKeySealed = keys.seal(user.apiKey());
+        }
+        entity.legacyPlaintextApiKey = null;
+        if (existing.isPresent()) {
+            return ImportedUser.Outcome.UPDATED;
+        }
+        entity.persist();
+        return ImportedUser.Outcome.CREATED;
+    }
+
     @Transactional
     public UserAccount setFullName(long userId, String fullName) {
         UserEntity entity = find(userId);

@@ -3,12 +3,12 @@ package io.zauth.api;
 import java.util.List;
 
 /** Hashes made by Django 3.2 (reference §4.5) for the password below. */
-final class DjangoVectors {
+public final class DjangoVectors {
 
-    static final String PASSWORD = "s3cret-Passw0rd";
-    static final String ARGON2ID_DJANGO_DEFAULT =
+    public static final String PASSWORD = "s3cret-Passw0rd";
+    public static final String ARGON2ID_DJANGO_DEFAULT =
             "argon2$argon2id$v=19$m=102400,t=2,p=8$YWJjZGVmZ2hpamtsbW5vcHFyc3R1dg$UQP4/wkoxIqIJWw6OSjOOA";
-    static final String PBKDF2_SHA256_260000 =
+    public static final String PBKDF2_SHA256_260000 =
             "pbkdf2_sha256$260000$abcdefghijklmnopqrstuv$QbctFKzfi8RoL12Ff/9IUivTnlLNo2QnSiwD5+p27Gg=";
     static final List<String> ALL = List.of(
             ARGON2ID_DJANGO_DEFAULT,

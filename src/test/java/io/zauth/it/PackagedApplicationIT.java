@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.junit.QuarkusIntegrationTest;
+import io.zauth.api.DjangoVectors;
 import io.restassured.response.ValidatableResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -143,6 +144,41 @@ class PackagedApplicationIT {
         assertEquals(2, lines.size(), lines.toString());
         assertTrue(lines.get(0).matches("zauth\\.secrets\\.api-key-digest-key=[A-Za-z0-9+/]{43}="), lines.get(0));
         assertTrue(lines.get(1).matches("zauth\\.secrets\\.api-key-encryption-key=[A-Za-z0-9+/]{43}="), lines.get(1));
+    }
+
+    @Test
+    void usersImportedFromZulipLogInWithTheirOldPasswordsAndKeys() throws Exception {
+        String argon2Email = "argon2-" + org + "@example.com";
+        String pbkdf2Email = "pbkdf2-" + org + "@example.com";
+        String argon2Key = "Argon2KeyFromZulip" + org.substring(3, 11) + "abcdef";
+        String pbkdf2Key = "Pbkdf2KeyFromZulip" + org.substring(3, 11) + "abcdef";
+        String header = "delivery_email,full_name,password,api_key,is_active,role,date_joined\n";
+        Path file = Files.createTempFile("zulip-users", ".csv");
+        Files.writeString(file, header
+                + argon2Email + ",\"Lovelace, Ada\",\"" + DjangoVectors.ARGON2ID_DJANGO_DEFAULT + "\"," + argon2Key + ",t,100,2019-03-04T05:06:07.000000Z\n"
+                + pbkdf2Email + ",Charles Babbage," + DjangoVectors.PBKDF2_SHA256_260000 + "," + pbkdf2Key + ",t,400,2020-01-02T03:04:05.000000Z\n");
+
+        AdminCommand.Result imported = AdminCommand.run(null, "import", "zulip", "--org", org, file.toString());
+        assertEquals(0, imported.exitCode(), imported.err());
+        assertTrue(imported.out().contains("imported into '" + org + "': 2 created, 0 updated, 0 skipped"), imported.out());
+
+        for (String[] user : new String[][] {{argon2Email, argon2Key}, {pbkdf2Email, pbkdf2Key}}) {
+            given().header("Host", host).formParam("username", user[0]).formParam("password", DjangoVectors.PASSWORD)
+                    .post("/api/v1/fetch_api_key").then().statusCode(200).body("api_key", equalTo(user[1]));
+            given().header("Host", host).auth().preemptive().basic(user[0], user[1]).get("/api/v1/users/me").then()
+                    .statusCode(200).body("email", equalTo(user[0]));
+        }
+
+        Files.writeString(file, header
+                + pbkdf2Email + ",Charles Babbage FRS," + DjangoVectors.PBKDF2_SHA256_260000 + "," + pbkdf2Key + ",t,200,2020-01-02T03:04:05.000000Z\n"
+                + "someone-" + org + "@example.com,Someone,,notAKey,t,400,2020-01-02T03:04:05.000000Z\n");
+        AdminCommand.Result partly = AdminCommand.run(null, "import", "zulip", "--org", org, file.toString());
+        assertEquals(2, partly.exitCode(), partly.err());
+        assertTrue(partly.err().contains("zauth: line 3: api_key is not 32 letters and digits"), partly.err());
+        assertTrue(partly.out().contains("0 created, 1 updated, 1 skipped"), partly.out());
+        within1s(() -> "Charles Babbage FRS".equals(given().header("Host", host).auth().preemptive().basic(pbkdf2Email, pbkdf2Key)
+                .get("/api/v1/users/me").then().extract().path("full_name")));
+        Files.delete(file);
     }
 
     /** The change is checked immediately after the command returns, and may take up to one second. */
