@@ -27,6 +27,15 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.Duration;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.server.multipart.MultipartFormDataInput;
 
 /**
@@ -35,6 +44,7 @@ import org.jboss.resteasy.reactive.server.multipart.MultipartFormDataInput;
  */
 @Path("/api/v1/fetch_api_key")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = ApiExamples.TAG)
 public class FetchApiKeyResource {
 
     private final OrganizationResolver resolver;
@@ -61,12 +71,62 @@ public class FetchApiKeyResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response form(MultivaluedMap<String, String> form, @Context UriInfo uri, @Context HttpServerRequest request) {
+    @Operation(operationId = "fetch-api-key", summary = "Fetch an API key",
+            description = "Exchanges a username and password for the user's API key, as Zulip's "
+                    + "api_fetch_api_key does; the same key every time. The organization is the one the Host "
+                    + "header names. Parameters may also come as multipart/form-data or in the query string "
+                    + "(the body wins). Counted by the login rate limits before any backend runs.")
+    @APIResponse(responseCode = "200", description = "The user's API key, email (delivery email) and user id; "
+            + "ignored_parameters_unsupported lists parameters nobody read.",
+            headers = {@Header(name = "X-RateLimit-Limit", schema = @Schema(type = SchemaType.INTEGER)),
+                    @Header(name = "X-RateLimit-Remaining", schema = @Schema(type = SchemaType.INTEGER)),
+                    @Header(name = "X-RateLimit-Reset", schema = @Schema(type = SchemaType.INTEGER))},
+            content = @Content(mediaType = ApiExamples.JSON, examples = @ExampleObject(name = "success", value = ApiExamples.API_KEY)))
+    @APIResponse(responseCode = "400", description = "A missing parameter, a username that is not an email where the "
+            + "organization requires one, a parameter with control characters or over 1,024 characters, or a body that "
+            + "cannot be parsed.", content = @Content(mediaType = ApiExamples.JSON, examples = {
+                    @ExampleObject(name = "REQUEST_VARIABLE_MISSING", value = ApiExamples.MISSING_USERNAME),
+                    @ExampleObject(name = "invalid email", value = ApiExamples.INVALID_EMAIL),
+                    @ExampleObject(name = "invalid characters", value = ApiExamples.INVALID_CHARACTERS),
+                    @ExampleObject(name = "malformed request", value = ApiExamples.MALFORMED_REQUEST)}))
+    @APIResponse(responseCode = "401", description = "Wrong credentials (unknown user and wrong password give the same "
+            + "body); the other codes only after the right password, except REALM_DEACTIVATED.",
+            content = @Content(mediaType = ApiExamples.JSON, examples = {
+                    @ExampleObject(name = "AUTHENTICATION_FAILED", value = ApiExamples.AUTHENTICATION_FAILED),
+                    @ExampleObject(name = "USER_DEACTIVATED", value = ApiExamples.USER_DEACTIVATED),
+                    @ExampleObject(name = "REALM_DEACTIVATED", value = ApiExamples.REALM_DEACTIVATED),
+                    @ExampleObject(name = "PASSWORD_AUTH_DISABLED", value = ApiExamples.PASSWORD_AUTH_DISABLED),
+                    @ExampleObject(name = "PASSWORD_RESET_REQUIRED", value = ApiExamples.PASSWORD_RESET_REQUIRED)}))
+    @APIResponse(responseCode = "404", description = "The Host names no organization.",
+            content = @Content(mediaType = ApiExamples.JSON, examples = @ExampleObject(name = "NONEXISTENT_SUBDOMAIN",
+                    value = ApiExamples.NONEXISTENT_SUBDOMAIN)))
+    @APIResponse(responseCode = "405", description = "Any method but POST on this path (with Allow: POST).",
+            content = @Content(mediaType = ApiExamples.JSON, examples = @ExampleObject(name = "method not allowed",
+                    value = ApiExamples.ONLY_POST)))
+    @APIResponse(responseCode = "413", description = "A body over 64 KiB, declared or sent chunked.",
+            content = @Content(mediaType = ApiExamples.JSON, examples = @ExampleObject(name = "too large", value = ApiExamples.TOO_LARGE)))
+    @APIResponse(responseCode = "429", description = "Over the per-username or per-address limit, whatever the password.",
+            headers = @Header(name = "Retry-After", description = "seconds", schema = @Schema(type = SchemaType.NUMBER)),
+            content = @Content(mediaType = ApiExamples.JSON, examples = @ExampleObject(name = "RATE_LIMIT_HIT",
+                    value = ApiExamples.RATE_LIMIT_HIT)))
+    @APIResponse(responseCode = "503", description = "Password hashing saturated, a directory, the database or the shared "
+            + "rate-limit store unreachable; not counted against the rate limits. Zulip answers 500 here.",
+            headers = @Header(name = "Retry-After", description = "seconds", schema = @Schema(type = SchemaType.INTEGER)),
+            content = @Content(mediaType = ApiExamples.JSON, examples = {
+                    @ExampleObject(name = "SERVER_BUSY", value = ApiExamples.SERVER_BUSY),
+                    @ExampleObject(name = "DIRECTORY_UNAVAILABLE", value = ApiExamples.DIRECTORY_UNAVAILABLE),
+                    @ExampleObject(name = "DATABASE_UNAVAILABLE", value = ApiExamples.DATABASE_UNAVAILABLE),
+                    @ExampleObject(name = "RATE_LIMITER_UNAVAILABLE", value = ApiExamples.RATE_LIMITER_UNAVAILABLE)}))
+    public Response form(@RequestBody(required = true, content = {
+                    @Content(mediaType = MediaType.APPLICATION_FORM_URLENCODED, schema = @Schema(implementation = LoginForms.Password.class)),
+                    @Content(mediaType = MediaType.MULTIPART_FORM_DATA, schema = @Schema(implementation = LoginForms.Password.class))})
+            MultivaluedMap<String, String> form, @Context UriInfo uri, @Context HttpServerRequest request) {
         return fetch(ZulipParams.of(form, uri.getQueryParameters()), request);
     }
 
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @Operation(hidden = true)
     public Response multipart(MultipartFormDataInput input, @Context UriInfo uri, @Context HttpServerRequest request) {
         return fetch(ZulipParams.ofBody(MultipartFields.textValues(input), uri.getQueryParameters()), request);
     }
@@ -74,6 +134,7 @@ public class FetchApiKeyResource {
     /** Any other body (JSON, none at all) is not read, as Django leaves request.POST empty. */
     @POST
     @Consumes(MediaType.WILDCARD)
+    @Operation(hidden = true)
     public Response other(@Context UriInfo uri, @Context HttpServerRequest request) {
         return fetch(ZulipParams.of(null, uri.getQueryParameters()), request);
     }

@@ -23,10 +23,16 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** {@code GET /api/v1/server_settings}: what a client reads before showing its login form. */
 @Path("/api/v1/server_settings")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = ApiExamples.TAG)
 public class ServerSettingsResource {
 
     /** The API feature level whose fetch_api_key, server_settings and users/me zauth implements. */
@@ -54,6 +60,23 @@ public class ServerSettingsResource {
     }
 
     @GET
+    @Operation(operationId = "get-server-settings", summary = "Get server settings",
+            description = "What a client needs before its login form: the organization the Host names, its "
+                    + "authentication methods and the API feature level (257, Zulip 9.0). No authentication; an "
+                    + "Authorization header is ignored. At the root domain without an organization there, the "
+                    + "realm_name, realm_icon and realm_description keys are left out, as Zulip does.")
+    @APIResponse(responseCode = "200", description = "The settings.",
+            content = @Content(mediaType = ApiExamples.JSON, examples = @ExampleObject(name = "success",
+                    value = ApiExamples.SERVER_SETTINGS)))
+    @APIResponse(responseCode = "400", description = "The Host names no organization and is not the root domain "
+            + "(Zulip answers 400 here, not 404).", content = @Content(mediaType = ApiExamples.JSON,
+                    examples = @ExampleObject(name = "invalid subdomain", value = ApiExamples.INVALID_SUBDOMAIN_400)))
+    @APIResponse(responseCode = "405", description = "Other methods (POST, PUT, DELETE, …) on this path.",
+            content = @Content(mediaType = ApiExamples.JSON, examples = @ExampleObject(name = "method not allowed",
+                    value = ApiExamples.ONLY_GET)))
+    @APIResponse(responseCode = "503", description = "The database is unreachable (Zulip answers 500).",
+            content = @Content(mediaType = ApiExamples.JSON, examples = @ExampleObject(name = "DATABASE_UNAVAILABLE",
+                    value = ApiExamples.DATABASE_UNAVAILABLE)))
     public Response settings(@Context HttpServerRequest request, @Context UriInfo uri) {
         String host = RequestContext.host(request);
         Optional<Organization> organization = resolver.resolve(host);

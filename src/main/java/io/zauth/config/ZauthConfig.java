@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Server-wide settings under {@code zauth.*}; see docs in README "Configuration". */
+/** Server-wide settings under {@code zauth.*}; every property is listed in docs/configuration.md. */
 @ConfigMapping(prefix = "zauth")
 public interface ZauthConfig {
 

@@ -72,6 +72,14 @@ class PackagedApplicationIT {
         given().header("Host", host).post("/api/v1/dev_fetch_api_key").then().statusCode(404);
     }
 
+    /** Production serves the API's description but not Swagger UI (docs/configuration.md). */
+    @Test
+    void theOpenApiDocumentIsServedAndSwaggerUiIsNot() {
+        given().queryParam("format", "json").get("/q/openapi").then().statusCode(200)
+                .body("paths.'/api/v1/fetch_api_key'.post.operationId", equalTo("fetch-api-key"));
+        given().get("/q/swagger-ui/").then().statusCode(404);
+    }
+
     @Test
     void commandLineChangesTakeEffectInTheRunningServiceWithinOneSecond() {
         String key = login(PASSWORD).statusCode(200).extract().path("api_key");

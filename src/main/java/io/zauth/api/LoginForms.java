@@ -1,0 +1,24 @@
+package io.zauth.api;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/**
+ * The form fields of the login endpoints, for the OpenAPI document only: the resources read
+ * parameters through {@link ZulipParams}, which also takes them from the query string.
+ */
+final class LoginForms {
+
+    private LoginForms() {}
+
+    @Schema(name = "FetchApiKeyForm", requiredProperties = {"username", "password"})
+    record Password(
+            @Schema(description = "The user's email, or the directory username where the organization allows it",
+                    examples = "iago@zulip.com", maxLength = ZulipParams.MAX_LENGTH) String username,
+            @Schema(description = "The user's password", examples = "abcd1234", format = "password",
+                    maxLength = ZulipParams.MAX_LENGTH) String password) {}
+
+    @Schema(name = "DevFetchApiKeyForm", requiredProperties = "username")
+    record Dev(
+            @Schema(description = "The email of any active user of the organization", examples = "iago@zulip.com",
+                    maxLength = ZulipParams.MAX_LENGTH) String username) {}
+}
