@@ -171,7 +171,7 @@ abstract class RateLimitBehaviour {
     }
 
     @Test
-    void limitsOffForAnOrganizationOnTheServerDefaultStillSendHeaders() {
+    void anOrganizationWithoutItsOwnLimitFollowsTheServers() {
         Organization org = fixtures.organization("email");
         UserAccount user = fixtures.user(org);
         login(org, user.email(), Fixtures.PASSWORD).statusCode(200)
