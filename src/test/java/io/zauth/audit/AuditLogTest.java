@@ -7,14 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.zauth.org.Organization;
+import io.zauth.support.CapturedLogs;
 import io.zauth.support.Fixtures;
 import io.zauth.user.UserAccount;
 import jakarta.inject.Inject;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
 import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,32 +24,24 @@ class AuditLogTest {
     @Inject
     Fixtures fixtures;
 
-    final List<String> lines = new CopyOnWriteArrayList<>();
-    final Handler capture = new Handler() {
-        @Override
-        public void publish(LogRecord record) {
-            lines.add(record.getMessage());
-        }
-
-        @Override
-        public void flush() {}
-
-        @Override
-        public void close() {}
-    };
+    final CapturedLogs audit = new CapturedLogs("zauth.audit");
 
     @BeforeEach
     void listen() {
-        Logger.getLogger("zauth.audit").addHandler(capture);
+        audit.attach();
     }
 
     @AfterEach
     void stop() {
-        Logger.getLogger("zauth.audit").removeHandler(capture);
+        audit.detach();
+    }
+
+    List<String> lines() {
+        return audit.records().stream().map(LogRecord::getMessage).toList();
     }
 
     List<String> linesAbout(String text) {
-        return lines.stream().filter(l -> l.contains(text)).toList();
+        return lines().stream().filter(l -> l.contains(text)).toList();
     }
 
     @Test
@@ -69,7 +59,7 @@ class AuditLogTest {
                 + "\" backend=\"email\" outcome=\"success\" user_id=\"" + user.id() + "\" client=\"127.0.0.1\""
                 + " user_agent=\"ZulipMobile/27.200 (Android 14)\"", about.get(0));
         assertTrue(about.get(1).contains("outcome=\"failure\" reason=\"AUTHENTICATION_FAILED\""), about.get(1));
-        lines.forEach(line -> {
+        lines().forEach(line -> {
             assertFalse(line.contains(Fixtures.PASSWORD), line);
             assertFalse(line.contains("wrong-canary-pw"), line);
             assertFalse(line.contains(user.apiKey()), line);
@@ -98,9 +88,9 @@ class AuditLogTest {
         UserAccount user = fixtures.user(org);
         given().header("Host", Fixtures.host(org)).auth().preemptive().basic(user.email(), user.apiKey())
                 .post("/api/v1/users/me/api_key/regenerate").then().statusCode(200);
-        assertEquals(1, lines.stream().filter(l -> l.startsWith("event=\"api_key_regenerated\"")
+        assertEquals(1, lines().stream().filter(l -> l.startsWith("event=\"api_key_regenerated\"")
                 && l.contains("organization=\"" + org.subdomain() + "\"")
-                && l.contains("user_id=\"" + user.id() + "\"")).count(), lines.toString());
-        lines.forEach(line -> assertFalse(line.contains(user.apiKey()), line));
+                && l.contains("user_id=\"" + user.id() + "\"")).count(), lines().toString());
+        lines().forEach(line -> assertFalse(line.contains(user.apiKey()), line));
     }
 }

@@ -10,6 +10,7 @@ import io.restassured.response.ValidatableResponse;
 import io.zauth.ldap.DirectoryTestResource;
 import io.zauth.ldap.support.SeedPeople;
 import io.zauth.org.Organization;
+import io.zauth.support.CapturedLogs;
 import io.zauth.support.Fixtures;
 import io.zauth.user.Role;
 import jakarta.inject.Inject;
@@ -21,8 +22,6 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
@@ -77,37 +76,24 @@ class NoSecretInLogsTest {
     @Inject
     Fixtures fixtures;
 
-    final List<LogRecord> records = new CopyOnWriteArrayList<>();
     final List<String> canaries = new ArrayList<>();
     final Map<String, Level> savedLevels = new HashMap<>();
-    final Handler capture = new Handler() {
-        @Override
-        public void publish(LogRecord record) {
-            records.add(record);
-        }
-
-        @Override
-        public void flush() {}
-
-        @Override
-        public void close() {}
-    };
+    final CapturedLogs capture = new CapturedLogs("");
 
     @BeforeEach
     void captureEverything() {
-        capture.setLevel(Level.ALL);
         setLevel("", Level.FINE);
         for (String category : List.of("io.zauth", "zauth", "com.unboundid")) {
             setLevel(category, Level.ALL);
         }
         // The test's own HTTP client logs the requests it sends (passwords included) at DEBUG: not zauth's logs.
         setLevel("org.apache.http", Level.INFO);
-        Logger.getLogger("").addHandler(capture);
+        capture.attach();
     }
 
     @AfterEach
     void restore() {
-        Logger.getLogger("").removeHandler(capture);
+        capture.detach();
         savedLevels.forEach((category, level) -> Logger.getLogger(category).setLevel(level));
     }
 
@@ -158,9 +144,9 @@ class NoSecretInLogsTest {
             assertTrue(status == 401 || status == 503, name + " answered " + status);
         }
 
-        assertTrue(records.size() > 10, "the capture saw only " + records.size() + " records");
+        assertTrue(capture.records().size() > 10, "the capture saw only " + capture.records().size() + " records");
         List<String> leaks = new ArrayList<>();
-        for (LogRecord record : records) {
+        for (LogRecord record : capture.records()) {
             String text = everythingIn(record);
             for (String canary : canaries) {
                 if (text.contains(canary)) {

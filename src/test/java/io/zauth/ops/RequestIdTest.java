@@ -8,13 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.zauth.org.Organization;
+import io.zauth.support.CapturedLogs;
 import io.zauth.support.Fixtures;
 import jakarta.inject.Inject;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import org.jboss.logmanager.ExtLogRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -27,35 +24,20 @@ class RequestIdTest {
     @Inject
     Fixtures fixtures;
 
-    private final List<ExtLogRecord> records = new CopyOnWriteArrayList<>();
-    private final Handler capture = new Handler() {
-        @Override
-        public void publish(LogRecord record) {
-            if (record instanceof ExtLogRecord ext) {
-                ext.copyMdc();
-                records.add(ext);
-            }
-        }
-
-        @Override
-        public void flush() {}
-
-        @Override
-        public void close() {}
-    };
+    private final CapturedLogs logs = new CapturedLogs("");
 
     @BeforeEach
     void listen() {
-        Logger.getLogger("").addHandler(capture);
+        logs.attach();
     }
 
     @AfterEach
     void stop() {
-        Logger.getLogger("").removeHandler(capture);
+        logs.detach();
     }
 
     List<ExtLogRecord> auditRecordsFor(String username) {
-        return records.stream().filter(r -> r.getLoggerName().equals("zauth.audit")
+        return logs.records().stream().map(ExtLogRecord.class::cast).filter(r -> r.getLoggerName().equals("zauth.audit")
                 && r.getFormattedMessage().contains(username)).toList();
     }
 
