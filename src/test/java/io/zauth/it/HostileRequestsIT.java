@@ -5,18 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import java.util.SplittableRandom;
+import java.util.UUID;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -43,7 +38,7 @@ class HostileRequestsIT {
     static final String PASSWORD = "a long enough password";
     static final ObjectMapper JSON = new ObjectMapper();
 
-    static Process server;
+    static RunningInstance server;
     static int port;
     static String org;
     static String email;
@@ -55,11 +50,8 @@ class HostileRequestsIT {
     static void startTheService() throws Exception {
         org = "prop-" + UUID.randomUUID().toString().substring(0, 8);
         email = "ada-" + org + "@example.com";
-        port = freePort();
-        server = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"), "-Dquarkus.http.port=" + port,
-                "-jar", Path.of("target", "quarkus-app", "quarkus-run.jar").toString())
-                .redirectErrorStream(true).redirectOutput(Path.of("target", "hostile-requests-server.log").toFile()).start();
-        awaitListening();
+        server = RunningInstance.start("hostile-requests", Map.of());
+        port = server.port();
         AdminCommand.ok(null, "org", "create", org, "--name", "Property", "--methods", "email");
         AdminCommand.ok(PASSWORD + "\n", "user", "create", "--org", org, "--email", email, "--full-name", "Ada",
                 "--password-stdin");
@@ -71,12 +63,9 @@ class HostileRequestsIT {
     }
 
     @AfterAll
-    static void stopTheService() throws InterruptedException {
+    static void stopTheService() {
         if (server != null) {
-            server.destroy();
-            if (!server.waitFor(20, TimeUnit.SECONDS)) {
-                server.destroyForcibly();
-            }
+            server.close();
         }
     }
 
@@ -317,26 +306,5 @@ class HostileRequestsIT {
 
     private static String base64(String text) {
         return Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
-    }
-
-    private static void awaitListening() throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (System.nanoTime() < deadline) {
-            if (!server.isAlive()) {
-                throw new AssertionError("the service exited; see target/hostile-requests-server.log");
-            }
-            try (Socket probe = new Socket("127.0.0.1", port)) {
-                return;
-            } catch (IOException notYet) {
-                Thread.sleep(200);
-            }
-        }
-        throw new AssertionError("the service did not listen within 60 s");
     }
 }

@@ -3,6 +3,7 @@ package io.zauth.ldap;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.zauth.ldap.support.TestDirectories;
 import io.zauth.ldap.support.TestDirectory;
+import io.zauth.support.FreePorts;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -82,8 +83,8 @@ public class DirectoryTestResource implements QuarkusTestResourceLifecycleManage
         config.put(p("nostarttls", "trust-store"), directory.caCertificatePem().toString());
         config.put(p("nostarttls", "append-domain"), "example.org");
 
-        String dead1 = "ldap://127.0.0.1:" + freePort();
-        String dead2 = "ldap://127.0.0.1:" + freePort();
+        String dead1 = "ldap://127.0.0.1:" + FreePorts.next();
+        String dead2 = "ldap://127.0.0.1:" + FreePorts.next();
         search(config, "failover", dead1 + "," + directory.ldapUrl());
         config.put(p("failover", "append-domain"), "example.org");
         search(config, "dead", dead1 + "," + dead2);
@@ -105,14 +106,6 @@ public class DirectoryTestResource implements QuarkusTestResourceLifecycleManage
 
     private static String p(String directoryName, String key) {
         return "zauth.directories." + directoryName + "." + key;
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     /** A server that accepts TCP connections and never says a word: every read times out. */

@@ -1,10 +1,10 @@
 package io.zauth.ratelimit;
 
+import io.zauth.support.FreePorts;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -43,7 +43,7 @@ public final class ThrowawayRedis implements AutoCloseable {
         if (binary == null) {
             throw new IllegalStateException("redis-server is not installed (apt-get install redis-server)");
         }
-        int port = freePort();
+        int port = FreePorts.next();
         try {
             Path dir = Files.createTempDirectory("zauth-redis");
             Process process = new ProcessBuilder(binary.toString(), "--port", Integer.toString(port), "--bind", "127.0.0.1",
@@ -105,14 +105,5 @@ public final class ThrowawayRedis implements AutoCloseable {
 
     private static Path binary() {
         return CANDIDATES.stream().filter(Files::isExecutable).findFirst().orElse(null);
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            socket.setReuseAddress(true);
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

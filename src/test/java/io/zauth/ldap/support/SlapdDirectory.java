@@ -2,6 +2,7 @@ package io.zauth.ldap.support;
 
 import com.unboundid.ldap.sdk.Entry;
 import com.unboundid.ldif.LDIFChangeRecord;
+import io.zauth.support.FreePorts;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
