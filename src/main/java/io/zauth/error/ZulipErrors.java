@@ -74,14 +74,12 @@ public final class ZulipErrors {
 
     /** Zulip has no such error (it answers 500); clients show msg and may retry after Retry-After. */
     public static ZulipException directoryUnavailable() {
-        return new ZulipException(503, "The directory service is unavailable; try again later",
-                Map.of("code", "DIRECTORY_UNAVAILABLE"), Map.of("Retry-After", "5"));
+        return unavailable("DIRECTORY_UNAVAILABLE", "The directory service is unavailable; try again later", 5);
     }
 
     /** Password hashing is saturated; the client should retry shortly. */
     public static ZulipException serverBusy() {
-        return new ZulipException(503, "The server is busy; try again later",
-                Map.of("code", "SERVER_BUSY"), Map.of("Retry-After", "1"));
+        return unavailable("SERVER_BUSY", "The server is busy; try again later", 1);
     }
 
     /**
@@ -98,14 +96,12 @@ public final class ZulipErrors {
 
     /** The shared rate-limit store (Redis) cannot be reached; logins are not let through uncounted. */
     public static ZulipException rateLimiterUnavailable() {
-        return new ZulipException(503, "Login attempts cannot be counted right now; try again later",
-                Map.of("code", "RATE_LIMITER_UNAVAILABLE"), Map.of("Retry-After", "5"));
+        return unavailable("RATE_LIMITER_UNAVAILABLE", "Login attempts cannot be counted right now; try again later", 5);
     }
 
     /** The database cannot be reached; Zulip answers 500. The pool reconnects by itself when it returns. */
     public static ZulipException databaseUnavailable() {
-        return new ZulipException(503, "The database is unavailable; try again later",
-                Map.of("code", "DATABASE_UNAVAILABLE"), Map.of("Retry-After", "5"));
+        return unavailable("DATABASE_UNAVAILABLE", "The database is unavailable; try again later", 5);
     }
 
     public static ZulipException payloadTooLarge() {
@@ -128,6 +124,11 @@ public final class ZulipErrors {
 
     public static ZulipException internalError() {
         return new ZulipException(500, "Internal server error", Map.of(), Map.of());
+    }
+
+    /** Zulip has no such errors (it answers 500): a part of the service is out; retry after the given seconds. */
+    private static ZulipException unavailable(String code, String msg, int retryAfterSeconds) {
+        return new ZulipException(503, msg, Map.of("code", code), Map.of("Retry-After", Integer.toString(retryAfterSeconds)));
     }
 
     private static ZulipException withCode(int status, String code, String msg) {
