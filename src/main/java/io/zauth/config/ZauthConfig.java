@@ -91,6 +91,36 @@ public interface ZauthConfig {
         Optional<List<String>> trustedProxies();
     }
 
+    /** What each instance keeps in memory about users and organizations (README "Several instances"). */
+    AccountCache accountCache();
+
+    interface AccountCache {
+        /**
+         * Users whose API key look-up is kept in memory, least recently and least frequently used
+         * dropped first; 0 turns the cache off (every API call then reads the database).
+         */
+        @WithDefault("100000")
+        int maxUsers();
+
+        /**
+         * How often each instance reads the changes other instances and the command line made:
+         * the longest a change made elsewhere (a regenerated key, a deactivation) may go unseen.
+         */
+        @WithDefault("250ms")
+        java.time.Duration pollInterval();
+    }
+
+    Benchmark benchmark();
+
+    interface Benchmark {
+        /**
+         * Routes GET /api/v1/zauth/benchmark/trivial, an endpoint that does nothing, as the floor
+         * bench/run compares users/me with; off, it answers as an unknown endpoint.
+         */
+        @WithDefault("false")
+        boolean trivialEndpoint();
+    }
+
     /** LDAP directories by name; organizations refer to them. */
     Map<String, io.zauth.ldap.DirectorySettings> directories();
 

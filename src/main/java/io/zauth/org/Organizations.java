@@ -1,6 +1,9 @@
 package io.zauth.org;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.zauth.auth.AuthBackends;
+import io.zauth.cache.AccountCache;
+import io.zauth.cache.AccountChanges;
 import io.zauth.config.ZauthConfig;
 import io.zauth.ratelimit.Limit;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /** The organizations stored in the database; every method is one short transaction. */
@@ -25,31 +29,38 @@ public class Organizations {
 
     private final AuthBackends backends;
     private final Set<String> directories;
+    private final AccountCache cache;
+    private final AccountChanges changes;
 
-    Organizations(AuthBackends backends, ZauthConfig config) {
+    Organizations(AuthBackends backends, ZauthConfig config, AccountCache cache, AccountChanges changes) {
         this.backends = backends;
         this.directories = Set.copyOf(config.directories().keySet());
+        this.cache = cache;
+        this.changes = changes;
     }
 
     public static boolean isValidSubdomain(String subdomain) {
         return SUBDOMAIN.matcher(subdomain).matches();
     }
 
-    @Transactional
+    /** Look-ups by subdomain, host and id are answered from the account cache when they can be. */
     public Optional<Organization> bySubdomain(String subdomain) {
-        return OrganizationEntity.<OrganizationEntity>find("subdomain", subdomain)
-                .firstResultOptional().map(OrganizationEntity::toView);
+        return cached("subdomain:" + subdomain, () -> OrganizationEntity.<OrganizationEntity>find("subdomain", subdomain)
+                .firstResultOptional().map(OrganizationEntity::toView));
     }
 
-    @Transactional
     public Optional<Organization> byHost(String host) {
-        return OrganizationEntity.<OrganizationEntity>find(HOST_QUERY, host)
-                .firstResultOptional().map(OrganizationEntity::toView);
+        return cached("host:" + host, () -> OrganizationEntity.<OrganizationEntity>find(HOST_QUERY, host)
+                .firstResultOptional().map(OrganizationEntity::toView));
     }
 
-    @Transactional
     public Optional<Organization> byId(long id) {
-        return OrganizationEntity.<OrganizationEntity>findByIdOptional(id).map(OrganizationEntity::toView);
+        return cached("id:" + id, () -> OrganizationEntity.<OrganizationEntity>findByIdOptional(id).map(OrganizationEntity::toView));
+    }
+
+    private Optional<Organization> cached(String key, Supplier<Optional<Organization>> query) {
+        changes.start();
+        return cache.organization(key, () -> QuarkusTransaction.joiningExisting().call(query::get));
     }
 
     /** The organization, or a clear failure for the command line. */
@@ -80,6 +91,7 @@ public class Organizations {
         entity.dateCreated = Instant.now();
         apply(entity, settings);
         entity.persist();
+        changes.organizationChanged(entity.id);
         return entity.toView();
     }
 
@@ -87,6 +99,7 @@ public class Organizations {
     public Organization update(String subdomain, OrganizationSettings settings) {
         OrganizationEntity entity = find(subdomain);
         apply(entity, settings);
+        changes.organizationChanged(entity.id);
         return entity.toView();
     }
 
@@ -100,6 +113,7 @@ public class Organizations {
     public Organization setDeactivated(String subdomain, boolean deactivated) {
         OrganizationEntity entity = find(subdomain);
         entity.deactivated = deactivated;
+        changes.organizationChanged(entity.id);
         return entity.toView();
     }
 

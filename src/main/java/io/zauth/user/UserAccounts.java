@@ -1,6 +1,8 @@
 package io.zauth.user;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.zauth.cache.AccountCache;
+import io.zauth.cache.AccountChanges;
 import io.zauth.key.ApiKeyProtection;
 import io.zauth.key.ApiKeys;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,9 +22,13 @@ public class UserAccounts {
     private static final Logger LOG = Logger.getLogger(UserAccounts.class);
 
     private final ApiKeyProtection keys;
+    private final AccountCache cache;
+    private final AccountChanges changes;
 
-    UserAccounts(ApiKeyProtection keys) {
+    UserAccounts(ApiKeyProtection keys, AccountCache cache, AccountChanges changes) {
         this.keys = keys;
+        this.cache = cache;
+        this.changes = changes;
     }
 
     @Transactional
@@ -35,11 +41,15 @@ public class UserAccounts {
         return UserEntity.<UserEntity>findByIdOptional(id).map(this::view);
     }
 
-    /** The user whose key this is: found by digest, then the sealed key compared in constant time. */
-    @Transactional
+    /**
+     * The user whose key this is: found by digest (in the account cache, else the database), then
+     * the key compared in constant time.
+     */
     public Optional<UserAccount> byApiKey(String apiKey) {
-        return UserEntity.<UserEntity>find("apiKeyDigest", keys.digest(apiKey)).firstResultOptional()
-                .map(this::view)
+        changes.start();
+        String digest = keys.digest(apiKey);
+        return cache.userByDigest(digest, () -> QuarkusTransaction.joiningExisting().call(() ->
+                        UserEntity.<UserEntity>find("apiKeyDigest", digest).firstResultOptional().map(this::view)))
                 .filter(user -> ApiKeyProtection.sameKey(user.apiKey(), apiKey));
     }
 
@@ -65,6 +75,7 @@ public class UserAccounts {
         entity.passwordHash = user.passwordHash();
         String apiKey = storeNewKey(entity);
         entity.persist();
+        changes.userChanged(entity.id);
         return entity.toView(apiKey);
     }
 
@@ -116,9 +127,11 @@ public class UserAccounts {
         }
         entity.legacyPlaintextApiKey = null;
         if (existing.isPresent()) {
+            changes.userChanged(entity.id);
             return ImportedUser.Outcome.UPDATED;
         }
         entity.persist();
+        changes.userChanged(entity.id);
         return ImportedUser.Outcome.CREATED;
     }
 
@@ -126,6 +139,7 @@ public class UserAccounts {
     public UserAccount setFullName(long userId, String fullName) {
         UserEntity entity = find(userId);
         entity.fullName = fullName;
+        changes.userChanged(userId);
         return view(entity);
     }
 
@@ -133,6 +147,7 @@ public class UserAccounts {
     public UserAccount rememberDirectoryUsername(long userId, String username) {
         UserEntity entity = find(userId);
         entity.directoryUsername = username;
+        changes.userChanged(userId);
         return view(entity);
     }
 
@@ -140,6 +155,7 @@ public class UserAccounts {
     public UserAccount setActive(long userId, boolean active) {
         UserEntity entity = find(userId);
         entity.active = active;
+        changes.userChanged(userId);
         return view(entity);
     }
 
@@ -149,6 +165,7 @@ public class UserAccounts {
         UserEntity entity = find(userId);
         entity.passwordHash = passwordHash;
         entity.passwordResetRequired = false;
+        changes.userChanged(userId);
         return view(entity);
     }
 
@@ -158,13 +175,16 @@ public class UserAccounts {
      */
     @Transactional
     public void upgradePasswordHash(long userId, String expectedOldHash, String newHash) {
-        UserEntity.update("passwordHash = ?1 where id = ?2 and passwordHash = ?3", newHash, userId, expectedOldHash);
+        if (UserEntity.update("passwordHash = ?1 where id = ?2 and passwordHash = ?3", newHash, userId, expectedOldHash) == 1) {
+            changes.userChanged(userId);
+        }
     }
 
     @Transactional
     public UserAccount requirePasswordReset(long userId) {
         UserEntity entity = find(userId);
         entity.passwordResetRequired = true;
+        changes.userChanged(userId);
         return view(entity);
     }
 
@@ -172,6 +192,7 @@ public class UserAccounts {
     @Transactional
     public UserAccount regenerateApiKey(long userId) {
         UserEntity entity = find(userId);
+        changes.userChanged(userId);
         return entity.toView(storeNewKey(entity));
     }
 
@@ -217,14 +238,19 @@ public class UserAccounts {
             return false;
         }
         String key = plaintext.get();
-        return UserEntity.update("apiKeyDigest = ?1, apiKeySealed = ?2, legacyPlaintextApiKey = null"
+        boolean converted = UserEntity.update("apiKeyDigest = ?1, apiKeySealed = ?2, legacyPlaintextApiKey = null"
                 + " where id = ?3 and legacyPlaintextApiKey = ?4", keys.digest(key), keys.seal(key), userId, key) == 1;
+        if (converted) {
+            changes.userChanged(userId);
+        }
+        return converted;
     }
 
     @Transactional
     void reindexApiKey(long userId, String apiKey) {
         LOG.warnf("The API key of user %d was indexed with another digest key; indexing it again", userId);
         find(userId).apiKeyDigest = keys.digest(apiKey);
+        changes.userChanged(userId);
     }
 
     private UserAccount view(UserEntity entity) {

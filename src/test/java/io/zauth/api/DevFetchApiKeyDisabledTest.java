@@ -11,7 +11,10 @@ import io.zauth.user.UserAccount;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
-/** Without zauth.dev-auth.enabled the development endpoint does not exist, even for organizations naming dev. */
+/**
+ * Without zauth.dev-auth.enabled the development endpoint does not exist, even for organizations
+ * naming dev; nor does the benchmark floor without zauth.benchmark.trivial-endpoint.
+ */
 @QuarkusTest
 class DevFetchApiKeyDisabledTest {
 
@@ -27,5 +30,15 @@ class DevFetchApiKeyDisabledTest {
         String dev = assertError(given().header("Host", Fixtures.host(org)).formParam("username", user.email())
                 .post(DevFetchApiKeyTest.PATH).then(), 404, "BAD_REQUEST", "Endpoint does not exist").extract().asString();
         assertEquals(unknown, dev);
+    }
+
+    @Test
+    void theBenchmarkEndpointAnswersLikeAnUnknownOne() {
+        Organization org = fixtures.organization("email");
+        String unknown = given().header("Host", Fixtures.host(org)).get("/api/v1/no_such_endpoint").then()
+                .statusCode(404).extract().asString();
+        String trivial = assertError(given().header("Host", Fixtures.host(org)).get("/api/v1/zauth/benchmark/trivial").then(),
+                404, "BAD_REQUEST", "Endpoint does not exist").extract().asString();
+        assertEquals(unknown, trivial);
     }
 }

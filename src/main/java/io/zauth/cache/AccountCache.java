@@ -1,0 +1,119 @@
+package io.zauth.cache;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.RemovalCause;
+import io.zauth.config.ZauthConfig;
+import io.zauth.org.Organization;
+import io.zauth.user.UserAccount;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+
+/**
+ * What the request path reads on every API call, kept in memory: users by API key digest and
+ * organizations by host, subdomain and id. An entry is dropped as soon as this instance changes
+ * the user or organization, and within {@code zauth.account-cache.poll-interval} when another
+ * instance or the command line does ({@link AccountChanges}).
+ *
+ * <p>A look-up that read the database while a change was being dropped does not keep what it
+ * read: every drop advances a generation, and a loaded value is put, then taken back if the
+ * generation moved meanwhile. Only users that were found are kept; an unknown key always asks
+ * the database, so that guessing keys cannot fill the cache.
+ */
+@ApplicationScoped
+public class AccountCache {
+
+    /** Organizations are few; unknown hosts are kept too, so bound them. */
+    private static final int MAX_ORGANIZATION_ENTRIES = 10_000;
+
+    private final boolean enabled;
+    private final Cache<String, UserAccount> usersByDigest;
+    private final Map<Long, String> digestByUser = new ConcurrentHashMap<>();
+    private final Cache<String, Optional<Organization>> organizations;
+    private final AtomicLong generation = new AtomicLong();
+    private volatile boolean current = true;
+
+    AccountCache(ZauthConfig config) {
+        int maxUsers = config.accountCache().maxUsers();
+        this.enabled = maxUsers > 0;
+        this.usersByDigest = Caffeine.newBuilder()
+                .maximumSize(Math.max(maxUsers, 0))
+                .evictionListener((String digest, UserAccount user, RemovalCause cause) -> {
+                    if (user != null) {
+                        digestByUser.remove(user.id(), digest);
+                    }
+                })
+                .build();
+        this.organizations = Caffeine.newBuilder().maximumSize(enabled ? MAX_ORGANIZATION_ENTRIES : 0).build();
+    }
+
+    public Optional<UserAccount> userByDigest(String digest, Supplier<Optional<UserAccount>> load) {
+        UserAccount cached = enabled ? usersByDigest.getIfPresent(digest) : null;
+        if (cached != null) {
+            return Optional.of(cached);
+        }
+        long before = generation.get();
+        Optional<UserAccount> loaded = load.get();
+        if (enabled && current && loaded.isPresent()) {
+            UserAccount user = loaded.get();
+            digestByUser.put(user.id(), digest);
+            usersByDigest.put(digest, user);
+            if (generation.get() != before) {
+                dropUser(user.id());
+            }
+        }
+        return loaded;
+    }
+
+    public Optional<Organization> organization(String key, Supplier<Optional<Organization>> load) {
+        Optional<Organization> cached = enabled ? organizations.getIfPresent(key) : null;
+        if (cached != null) {
+            return cached;
+        }
+        long before = generation.get();
+        Optional<Organization> loaded = load.get();
+        if (enabled && current) {
+            organizations.put(key, loaded);
+            if (generation.get() != before) {
+                organizations.invalidate(key);
+            }
+        }
+        return loaded;
+    }
+
+    void userChanged(long userId) {
+        generation.incrementAndGet();
+        dropUser(userId);
+    }
+
+    /** Organizations carry nothing of their users, so their users' entries stay. */
+    void organizationChanged() {
+        generation.incrementAndGet();
+        organizations.invalidateAll();
+    }
+
+    /**
+     * Whether changes made elsewhere are being seen. While they are not (the database cannot be
+     * read), nothing is served from memory or kept there: what was cached may be out of date.
+     */
+    void current(boolean current) {
+        if (!current) {
+            generation.incrementAndGet();
+            usersByDigest.invalidateAll();
+            digestByUser.clear();
+            organizations.invalidateAll();
+        }
+        this.current = current;
+    }
+
+    private void dropUser(long userId) {
+        String digest = digestByUser.remove(userId);
+        if (digest != null) {
+            usersByDigest.invalidate(digest);
+        }
+    }
+}
