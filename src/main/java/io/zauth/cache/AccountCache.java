@@ -9,20 +9,21 @@ import io.zauth.user.UserAccount;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 /**
- * What the request path reads on every API call, kept in memory: users by API key digest and
- * organizations by host, subdomain and id. An entry is dropped as soon as this instance changes
+ * What the request path reads on every API call and login, kept in memory: users by API key
+ * digest and by organization and email, and organizations by host, subdomain and id. An entry is dropped as soon as this instance changes
  * the user or organization, and within {@code zauth.account-cache.poll-interval} when another
  * instance or the command line does ({@link AccountChanges}).
  *
  * <p>A look-up that read the database while a change was being dropped does not keep what it
  * read: every drop advances a generation, and a loaded value is put, then taken back if the
- * generation moved meanwhile. Only users that were found are kept; an unknown key always asks
- * the database, so that guessing keys cannot fill the cache.
+ * generation moved meanwhile. Only users that were found are kept; an unknown key or email always
+ * asks the database, so that guessing cannot fill the cache.
  */
 @ApplicationScoped
 public class AccountCache {
@@ -31,8 +32,8 @@ public class AccountCache {
     private static final int MAX_ORGANIZATION_ENTRIES = 10_000;
 
     private final boolean enabled;
-    private final Cache<String, UserAccount> usersByDigest;
-    private final Map<Long, String> digestByUser = new ConcurrentHashMap<>();
+    private final Cache<String, UserAccount> users;
+    private final Map<Long, Set<String>> keysByUser = new ConcurrentHashMap<>();
     private final Cache<String, Optional<Organization>> organizations;
     private final AtomicLong generation = new AtomicLong();
     private volatile boolean current = true;
@@ -40,11 +41,14 @@ public class AccountCache {
     AccountCache(ZauthConfig config) {
         int maxUsers = config.accountCache().maxUsers();
         this.enabled = maxUsers > 0;
-        this.usersByDigest = Caffeine.newBuilder()
-                .maximumSize(Math.max(maxUsers, 0))
-                .evictionListener((String digest, UserAccount user, RemovalCause cause) -> {
+        this.users = Caffeine.newBuilder()
+                .maximumSize(Math.max(maxUsers, 0) * 2L)
+                .evictionListener((String key, UserAccount user, RemovalCause cause) -> {
                     if (user != null) {
-                        digestByUser.remove(user.id(), digest);
+                        keysByUser.computeIfPresent(user.id(), (id, keys) -> {
+                            keys.remove(key);
+                            return keys.isEmpty() ? null : keys;
+                        });
                     }
                 })
                 .build();
@@ -52,7 +56,15 @@ public class AccountCache {
     }
 
     public Optional<UserAccount> userByDigest(String digest, Supplier<Optional<UserAccount>> load) {
-        UserAccount cached = enabled ? usersByDigest.getIfPresent(digest) : null;
+        return user("key:" + digest, load);
+    }
+
+    public Optional<UserAccount> userByEmail(long organizationId, String emailKey, Supplier<Optional<UserAccount>> load) {
+        return user("email:" + organizationId + ":" + emailKey, load);
+    }
+
+    private Optional<UserAccount> user(String key, Supplier<Optional<UserAccount>> load) {
+        UserAccount cached = enabled ? users.getIfPresent(key) : null;
         if (cached != null) {
             return Optional.of(cached);
         }
@@ -60,8 +72,8 @@ public class AccountCache {
         Optional<UserAccount> loaded = load.get();
         if (enabled && current && loaded.isPresent()) {
             UserAccount user = loaded.get();
-            digestByUser.put(user.id(), digest);
-            usersByDigest.put(digest, user);
+            keysByUser.computeIfAbsent(user.id(), id -> ConcurrentHashMap.newKeySet()).add(key);
+            users.put(key, user);
             if (generation.get() != before) {
                 dropUser(user.id());
             }
@@ -103,17 +115,17 @@ public class AccountCache {
     void current(boolean current) {
         if (!current) {
             generation.incrementAndGet();
-            usersByDigest.invalidateAll();
-            digestByUser.clear();
+            users.invalidateAll();
+            keysByUser.clear();
             organizations.invalidateAll();
         }
         this.current = current;
     }
 
     private void dropUser(long userId) {
-        String digest = digestByUser.remove(userId);
-        if (digest != null) {
-            usersByDigest.invalidate(digest);
+        Set<String> keys = keysByUser.remove(userId);
+        if (keys != null) {
+            users.invalidateAll(keys);
         }
     }
 }

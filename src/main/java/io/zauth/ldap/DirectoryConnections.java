@@ -131,6 +131,9 @@ final class DirectoryConnections implements AutoCloseable {
         options.setFollowReferrals(settings.followReferrals());
         options.setAbandonOnTimeout(true);
         options.setUseKeepAlive(true);
+        // A pooled connection serves one thread at a time, so the calling thread reads its own
+        // response: no reader thread, no hand-off per operation (UnboundID's synchronous mode).
+        options.setUseSynchronousMode(true);
         if (settings.verifyHostname()) {
             options.setSSLSocketVerifier(new HostNameSSLSocketVerifier(true));
         }

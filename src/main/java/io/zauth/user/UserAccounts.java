@@ -31,9 +31,11 @@ public class UserAccounts {
         this.changes = changes;
     }
 
-    @Transactional
+    /** The user with this email in the organization, case-insensitively (from the account cache when it can be). */
     public Optional<UserAccount> byEmail(long organizationId, String email) {
-        return findByEmail(organizationId, email).map(this::view);
+        changes.start();
+        return cache.userByEmail(organizationId, UserEntity.emailKey(email), () -> QuarkusTransaction.joiningExisting().call(() ->
+                findByEmail(organizationId, email).map(this::view)));
     }
 
     @Transactional
