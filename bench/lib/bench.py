@@ -1,0 +1,222 @@
+"""Helpers for bench/run (Python standard library only).
+
+  users-csv N HASH CSV KEYS          a Zulip user export (README "Migrating from Zulip") of
+                                     user1..userN@bench.example with password hash HASH and
+                                     fresh API keys, and KEYS: their "Basic ..." headers
+  first-login START_NS URL HOST USERNAME PASSWORD
+                                     polls fetch_api_key until it succeeds; prints the
+                                     milliseconds since START_NS (a time.time_ns() value)
+  warm URL HOST USERNAME_FORMAT N PASSWORD
+                                     logs users 1..N in once each, in order (provisions
+                                     directory users, warms the JIT); fails on any non-200
+  argon2 MEMORY_KIB ITERATIONS PARALLELISM SECONDS LOOPS
+                                     the C reference: LOOPS parallel loops of Debian's argon2
+                                     command; prints a JSON line shaped like common.lua's
+  rss PID                            peak resident memory (VmHWM) of a process, in KiB
+  report RESULTS_JSONL FACTS_JSON OUT_MD
+                                     the results file and the summary table
+"""
+
+import base64
+import http.client
+import json
+import os
+import secrets
+import statistics
+import string
+import subprocess
+import sys
+import threading
+import time
+import urllib.parse
+
+KEY_ALPHABET = string.ascii_letters + string.digits
+
+
+def users_csv(n, password_hash, csv_path, keys_path):
+    with open(csv_path, "w", newline="") as csv, open(keys_path, "w") as keys:
+        csv.write("delivery_email,full_name,password,api_key,is_active,role,date_joined\r\n")
+        for i in range(1, int(n) + 1):
+            email = f"user{i}@bench.example"
+            key = "".join(secrets.choice(KEY_ALPHABET) for _ in range(32))
+            # Argon2 hashes contain commas: quoted, as PostgreSQL's COPY writes them.
+            csv.write(f'{email},User {i},"{password_hash}",{key},t,400,2024-01-15T10:23:45.000000Z\r\n')
+            keys.write("Basic " + base64.b64encode(f"{email}:{key}".encode()).decode() + "\n")
+
+
+def login(conn, host, username, password):
+    body = urllib.parse.urlencode({"username": username, "password": password})
+    conn.request("POST", "/api/v1/fetch_api_key", body,
+                 {"Host": host, "Content-Type": "application/x-www-form-urlencoded"})
+    response = conn.getresponse()
+    payload = response.read()
+    return response.status, payload
+
+
+def connection(url):
+    parsed = urllib.parse.urlparse(url)
+    return http.client.HTTPConnection(parsed.hostname, parsed.port, timeout=30)
+
+
+def first_login(start_ns, url, host, username, password):
+    deadline = time.time() + 300
+    while time.time() < deadline:
+        try:
+            status, _ = login(connection(url), host, username, password)
+            if status == 200:
+                print(round((time.time_ns() - int(start_ns)) / 1e6))
+                return
+        except OSError:
+            pass
+        time.sleep(0.02)
+    sys.exit("no successful login within 300 s")
+
+
+def warm(url, host, username_format, n, password):
+    conn = connection(url)
+    for i in range(1, int(n) + 1):
+        status, payload = login(conn, host, username_format % i, password)
+        if status != 200:
+            sys.exit(f"warm-up login {username_format % i} got {status}: {payload[:200]!r}")
+
+
+def argon2(memory_kib, iterations, parallelism, seconds, loops):
+    """Debian's argon2 command, -r (one hash per call, raw output), in parallel loops."""
+    command = ["argon2", "benchsalt16bytes", "-id", "-t", str(iterations), "-k", str(memory_kib),
+               "-p", str(parallelism), "-r"]
+    stop = time.monotonic() + float(seconds)
+    latencies = []
+    lock = threading.Lock()
+
+    def loop():
+        mine = []
+        while time.monotonic() < stop:
+            started = time.monotonic()
+            subprocess.run(command, input=b"correct horse battery", stdout=subprocess.DEVNULL, check=True)
+            mine.append(time.monotonic() - started)
+        with lock:
+            latencies.extend(mine)
+
+    began = time.monotonic()
+    threads = [threading.Thread(target=loop) for _ in range(int(loops))]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    elapsed = time.monotonic() - began
+    latencies.sort()
+
+    def pct(p):
+        return latencies[min(len(latencies) - 1, int(p / 100 * len(latencies)))] * 1000
+
+    print(json.dumps({"rate": round(len(latencies) / elapsed, 2), "requests": len(latencies), "failed": 0,
+                      "non2xx": 0, "seconds": round(elapsed, 2), "p50_ms": round(pct(50), 3),
+                      "p90_ms": round(pct(90), 3), "p99_ms": round(pct(99), 3), "max_ms": round(latencies[-1] * 1000, 3)}))
+
+
+def rss(pid):
+    with open(f"/proc/{pid}/status") as status:
+        for line in status:
+            if line.startswith("VmHWM:"):
+                print(line.split()[1])
+                return
+    sys.exit(f"no VmHWM for {pid}")
+
+
+# ---- report ----------------------------------------------------------------------------------
+
+# What each comparison is, its zauth side and reference side (keys in results.jsonl), and target.
+COMPARISONS = [
+    ("B1", "email logins/s, Argon2id m=19456 t=2 p=1", "b1.zauth", "b1.argon2", "Debian's C argon2 command, same parameters, all cores", 0.9),
+    ("B1'", "email logins/s, Argon2id m=19456 t=2 p=1", "b1.zauth", "b1.libargon2", "zauth's own libargon2 from C, all cores", 0.9),
+    ("B2", "email logins/s, imported Django hashes m=102400 t=2 p=8", "b2.zauth", "b2.argon2", "Debian's C argon2 command, same parameters, all cores", 0.9),
+    ("B2'", "email logins/s, imported Django hashes m=102400 t=2 p=8", "b2.zauth", "b2.libargon2", "zauth's own libargon2 from C, all cores", 0.9),
+    ("B3", "LDAP logins/s, search-then-bind on slapd", "b3.zauth", "b3.unboundid", "minimal UnboundID client, reused connections", 0.5),
+    ("B4", "users/me req/s, 100,000 users, PostgreSQL", "b4.users_me", "b4.trivial", "trivial endpoint, same server", 0.8),
+    ("B4'", "users/me req/s, account cache off", "b4.users_me_uncached", "b4.trivial", "trivial endpoint, same server", 0.8),
+    ("B5a", "users/me req/s, 1,000,000 users", "b5.users_me_1m", "b5.users_me_1k", "users/me, 1,000 users", 0.8),
+    ("B5b", "users/me req/s, 100,000 users", "b4.users_me", "b5.users_me_1k", "users/me, 1,000 users", 0.8),
+    ("B5c", "email logins/s, 1,000 organizations", "b5.zauth_1000_orgs", "b1.zauth", "email logins/s, 1 organization (B1)", 0.8),
+    ("B6a", "email logins/s (B1)", "b6.zauth_email", "b6.keycloak_email", "Keycloak 26.7.3 direct grant, same Argon2", 2.5),
+    ("B6b", "LDAP logins/s (B3)", "b6.zauth_ldap", "b6.keycloak_ldap", "Keycloak 26.7.3 direct grant, LDAP federation", 10.0),
+]
+
+
+def spread(values):
+    return f"{min(values):,.1f}–{max(values):,.1f}" if len(values) > 1 else "–"
+
+
+def report(results_path, facts_path, out_path):
+    runs = {}
+    with open(results_path) as results:
+        for line in results:
+            row = json.loads(line)
+            runs.setdefault(row["series"], []).append(row)
+    with open(facts_path) as f:
+        facts = json.load(f)
+
+    def median(series, field="rate"):
+        return statistics.median(r[field] for r in runs[series])
+
+    lines = [f"# zauth benchmarks, {facts['date']}", "",
+             f"Machine: {facts['machine']}. Load generator: {facts['load']}.",
+             f"Command: `{facts['command']}` ({facts['rounds']} alternating rounds of {facts['seconds']} s per side; "
+             "medians, with the spread of the rounds). Every figure stands beside the one it is compared with, "
+             "measured in the same run.", "",
+             "## Summary", "",
+             "| # | zauth side | median | reference side | median | ratio | target | |",
+             "|---|---|---|---|---|---|---|---|"]
+    summary = []
+    for key, what, ours, theirs, reference, target in COMPARISONS:
+        if ours not in runs or theirs not in runs:
+            continue
+        a, b = median(ours), median(theirs)
+        ratio = a / b if b else float("inf")
+        flat = key.startswith("B5")
+        met = (ratio >= target) if not flat else (abs(1 - ratio) <= 0.2)
+        goal = f"within 20 % (0.8–1.2)" if flat else f"≥ {target:g}"
+        verdict = "met" if met else "**missed**"
+        lines.append(f"| {key} | {what} | {a:,.1f} (p99 {median(ours, 'p99_ms'):.1f} ms) | {reference} | "
+                     f"{b:,.1f} (p99 {median(theirs, 'p99_ms'):.1f} ms) | {ratio:.2f} | {goal} | {verdict} |")
+        summary.append((key, a, b, ratio, goal, verdict))
+
+    lines += ["", "## B7: memory and start-up", "",
+              "| | zauth | Keycloak 26.7.3 | target (zauth) |", "|---|---|---|---|"]
+    rss_z, rss_k = facts.get("zauth_rss_kib"), facts.get("keycloak_rss_kib")
+    start_z, start_k = facts.get("zauth_start_ms"), facts.get("keycloak_start_ms")
+    lines.append(f"| peak resident memory through B1–B4 (VmHWM) | {mib(rss_z)} | {mib(rss_k)} | ≤ 512 MiB: "
+                 f"{'met' if rss_z and rss_z <= 512 * 1024 else '**missed**'} |")
+    lines.append(f"| launch to first successful login | {ms(start_z)} | {ms(start_k)} | ≤ 3 s: "
+                 f"{'met' if start_z and start_z <= 3000 else '**missed**'} |")
+
+    lines += ["", "## Every round", "",
+              "| series | round | per second | p50 ms | p90 ms | p99 ms | requests | failed |",
+              "|---|---|---|---|---|---|---|---|"]
+    for series, rows in runs.items():
+        for r in rows:
+            lines.append(f"| {series} | {r['round']} | {r['rate']:,.1f} | {r['p50_ms']:.2f} | {r['p90_ms']:.2f} | "
+                         f"{r['p99_ms']:.2f} | {r['requests']:,} | {r['failed']:,} |")
+        values = [r["rate"] for r in rows]
+        lines.append(f"| {series} | median (spread) | {statistics.median(values):,.1f} ({spread(values)}) | | | | | |")
+    lines += ["", "## Setup", ""] + [f"- {note}" for note in facts.get("notes", [])]
+    with open(out_path, "w") as out:
+        out.write("\n".join(lines) + "\n")
+
+    print(f"{'#':5} {'zauth':>12} {'reference':>12} {'ratio':>7}  target")
+    for key, a, b, ratio, goal, verdict in summary:
+        print(f"{key:5} {a:12,.1f} {b:12,.1f} {ratio:7.2f}  {goal} {verdict.strip('*')}")
+    print(f"B7    RSS zauth {mib(rss_z)}, Keycloak {mib(rss_k)}; start zauth {ms(start_z)}, Keycloak {ms(start_k)}")
+
+
+def mib(kib):
+    return f"{kib / 1024:,.0f} MiB" if kib else "–"
+
+
+def ms(value):
+    return f"{value / 1000:.2f} s" if value else "–"
+
+
+if __name__ == "__main__":
+    command, *arguments = sys.argv[1:]
+    {"users-csv": users_csv, "first-login": first_login, "warm": warm, "argon2": argon2, "rss": rss,
+     "report": report}[command](*arguments)
