@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * HTTP Basic {@code email:api_key}, checked as Zulip's decorator.py does (get_basic_credentials,
@@ -21,6 +22,8 @@ import java.util.Optional;
  */
 @ApplicationScoped
 public class ApiKeyAuthenticator {
+
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
     private final UserAccounts users;
     private final Organizations organizations;
@@ -70,7 +73,7 @@ public class ApiKeyAuthenticator {
         if (authorization == null) {
             throw notLoggedIn();
         }
-        String[] parts = authorization.trim().split("\\s+");
+        String[] parts = WHITESPACE.split(authorization.trim());
         if (parts.length != 2) {
             throw invalidHeader();
         }

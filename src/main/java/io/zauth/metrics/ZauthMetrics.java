@@ -5,6 +5,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
@@ -19,9 +21,17 @@ public class ZauthMetrics {
     public static final String UNKNOWN_ORGANIZATION = "(unknown)";
 
     private final MeterRegistry registry;
+    private final Timer fetchApiKey;
+    private final Timer passwordVerification;
+    /** Registered once per outcome: a check runs on every API call. */
+    private final Map<String, Counter> apiKeyChecks = new ConcurrentHashMap<>();
 
     ZauthMetrics(MeterRegistry registry) {
         this.registry = registry;
+        this.fetchApiKey = Timer.builder("zauth.fetch_api_key").description("fetch_api_key handling time, whatever the answer")
+                .publishPercentileHistogram().register(registry);
+        this.passwordVerification = Timer.builder("zauth.password.verification").description("password hash verification time")
+                .publishPercentileHistogram().register(registry);
     }
 
     /**
@@ -37,14 +47,12 @@ public class ZauthMetrics {
     }
 
     public void fetchApiKeyDuration(Duration elapsed) {
-        Timer.builder("zauth.fetch_api_key").description("fetch_api_key handling time, whatever the answer")
-                .publishPercentileHistogram().register(registry).record(elapsed);
+        fetchApiKey.record(elapsed);
     }
 
     /** Times one password verification, whatever its result. */
     public <T> T timePasswordVerification(Supplier<T> verification) {
-        return Timer.builder("zauth.password.verification").description("password hash verification time")
-                .publishPercentileHistogram().register(registry).record(verification);
+        return passwordVerification.record(verification);
     }
 
     /**
@@ -65,7 +73,7 @@ public class ZauthMetrics {
 
     /** @param outcome {@code success} or what refused the key ({@code invalid_api_key}, …) */
     public void apiKeyCheck(String outcome) {
-        Counter.builder("zauth.api_key.checks").description("HTTP Basic API-key checks by outcome")
-                .tag("outcome", outcome).register(registry).increment();
+        apiKeyChecks.computeIfAbsent(outcome, o -> Counter.builder("zauth.api_key.checks")
+                .description("HTTP Basic API-key checks by outcome").tag("outcome", o).register(registry)).increment();
     }
 }
