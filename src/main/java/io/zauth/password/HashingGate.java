@@ -1,23 +1,37 @@
 package io.zauth.password;
 
 import io.zauth.config.ZauthConfig;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 /**
  * At most N password computations at once, and a bounded wait for a turn: a flood of logins
  * against 100 MiB Argon2 hashes gets 503s instead of exhausting memory or queueing without end
  * (Keycloak bounds its Argon2 the same way, prior-art §1.3).
+ *
+ * <p>The computations run on N threads of their own rather than on the requests' threads. Each
+ * Argon2 hash allocates its memory (19 MiB at zauth's parameters) in the C allocator's arena of
+ * the thread that runs it; on the many request threads that memory was touched afresh, and kept,
+ * by a different thread almost every time. On N fixed threads it is reused, and the memory the
+ * process keeps for hashing is bounded by N hashes.
  */
 @ApplicationScoped
 public class HashingGate {
 
     private final Semaphore permits;
     private final long maxWaitNanos;
+    private final ExecutorService hashers;
 
     @Inject
     HashingGate(ZauthConfig config) {
@@ -30,6 +44,12 @@ public class HashingGate {
         }
         this.permits = new Semaphore(concurrent, true);
         this.maxWaitNanos = maxWait.toNanos();
+        AtomicInteger number = new AtomicInteger();
+        this.hashers = Executors.newFixedThreadPool(concurrent, runnable -> {
+            Thread thread = new Thread(runnable, "zauth-hashing-" + number.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
     public <T> T run(Supplier<T> computation) {
@@ -43,11 +63,40 @@ public class HashingGate {
         if (!acquired) {
             throw new HashingBusyException();
         }
+        // As many permits as threads: an admitted computation starts at once. Its thread gives
+        // the permit back when it is done, even if the caller stopped waiting.
+        Future<T> result;
         try {
-            return computation.get();
-        } finally {
+            result = hashers.submit(() -> {
+                try {
+                    return computation.get();
+                } finally {
+                    permits.release();
+                }
+            });
+        } catch (RejectedExecutionException shuttingDown) {
             permits.release();
+            throw new HashingBusyException();
         }
+        try {
+            return result.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new HashingBusyException();
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        hashers.shutdownNow();
     }
 
     /** No turn came within the wait: the server is saturated, which is not the client's fault. */
