@@ -4,6 +4,7 @@ import io.quarkus.redis.datasource.RedisDataSource;
 import io.vertx.mutiny.redis.client.Response;
 import java.security.SecureRandom;
 import java.util.HexFormat;
+import org.jboss.logging.Logger;
 
 /**
  * Attempts counted in Redis, shared by every instance. Each operation is one Lua script, so the
@@ -34,6 +35,8 @@ final class RedisAttemptStore implements AttemptStore {
             return {1, max - live - 1, (oldest or now) + window - now, entry}
             """;
 
+    private static final Logger LOG = Logger.getLogger(RedisAttemptStore.class);
+
     private final RedisDataSource redis;
     private final SecureRandom random = new SecureRandom();
 
@@ -52,19 +55,33 @@ final class RedisAttemptStore implements AttemptStore {
         return new Decision(allowed, r.get(1).toInteger(), r.get(2).toLong(), allowed ? entry : null);
     }
 
+    /**
+     * Taking an attempt back and clearing after a success come once the answer is decided, so the
+     * login does not wait for them: they are sent before the answer and Redis applies them in
+     * order, two round trips fewer per login. One that is lost (Redis went away meanwhile) only
+     * leaves an attempt counted until its window ends.
+     */
     @Override
     public void release(String bucket, String entry) {
-        call("LREM", PREFIX + bucket, "1", entry);
+        send("LREM", PREFIX + bucket, "1", entry);
     }
 
     @Override
     public void clear(String bucket) {
-        call("DEL", PREFIX + bucket);
+        send("DEL", PREFIX + bucket);
     }
 
     @Override
     public void reset(String bucket) {
         call("DEL", PREFIX + bucket);
+    }
+
+    private void send(String command, String... args) {
+        redis.getReactive().execute(command, args).subscribe().with(
+                done -> {
+                },
+                failure -> LOG.debugf("Redis %s failed (%s); the attempt stays counted until its window ends",
+                        command, failure.getClass().getSimpleName()));
     }
 
     private Response call(String command, String... args) {
