@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import io.quarkus.test.junit.QuarkusTest;
 import io.zauth.org.Organization;
 import io.zauth.support.Fixtures;
+import io.zauth.user.Role;
 import io.zauth.user.UserAccount;
 import jakarta.inject.Inject;
 import java.sql.Connection;
@@ -17,8 +18,9 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
 /**
- * Key look-ups come from memory, and a change made by another instance (here: written straight
- * into the database, with the change row every instance writes) is seen within the poll interval.
+ * Key and login look-ups come from memory, and a change made by another instance (here: written
+ * straight into the database, with the change row every instance writes) is seen within the poll
+ * interval.
  */
 @QuarkusTest
 class AccountCacheTest {
@@ -69,6 +71,25 @@ class AccountCacheTest {
     }
 
     @Test
+    void aPasswordChangedByAnotherInstanceIsSeenByLogins() {
+        Organization org = fixtures.organization();
+        UserAccount user = fixtures.user(org);
+        assertEquals(200, login(org, user, Fixtures.PASSWORD));
+        UserAccount other = fixtures.user(org, Fixtures.unique("other") + "@example.com", "another password entirely",
+                Role.MEMBER);
+        sql("UPDATE zauth_user SET password_hash = (SELECT password_hash FROM zauth_user WHERE id = ?) WHERE id = ?",
+                other.id(), user.id());
+        sql("INSERT INTO account_change (user_id) VALUES (?)", user.id());
+        long deadline = System.nanoTime() + SEEN_WITHIN.toNanos();
+        while (login(org, user, "another password entirely") != 200) {
+            if (System.nanoTime() > deadline) {
+                fail("the new password was not seen within " + SEEN_WITHIN);
+            }
+        }
+        assertEquals(401, login(org, user, Fixtures.PASSWORD));
+    }
+
+    @Test
     void aChangeMadeHereIsSeenAtOnce() {
         Organization org = fixtures.organization();
         UserAccount user = fixtures.user(org);
@@ -87,6 +108,11 @@ class AccountCacheTest {
             }
             Thread.onSpinWait();
         }
+    }
+
+    private static int login(Organization org, UserAccount user, String password) {
+        return given().header("Host", Fixtures.host(org)).formParam("username", user.email()).formParam("password", password)
+                .post("/api/v1/fetch_api_key").then().extract().statusCode();
     }
 
     private static int me(Organization org, UserAccount user) {
