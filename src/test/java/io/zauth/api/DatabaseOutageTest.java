@@ -54,11 +54,11 @@ class DatabaseOutageTest {
 
         throwawayPostgres("stop", dir);
         try {
-            unavailable(login(org, user));
-            // A key checked before the outage is in the account cache, which stops serving once
-            // its next read of the account changes fails: within one poll interval.
+            // The user and the key are in the account cache, which stops serving once its next
+            // read of the account changes fails: within one poll interval. From then on, all 503.
             unavailable(awaitUnavailable(() -> given().header("Host", Fixtures.host(org)).auth().preemptive()
                     .basic(user.email(), key).get(UsersMeTest.ME).then()));
+            unavailable(login(org, user));
             unavailable(given().header("Host", Fixtures.host(org)).auth().preemptive().basic(user.email(), key)
                     .post("/api/v1/users/me/api_key/regenerate").then());
             unavailable(given().header("Host", Fixtures.host(org)).get(ServerSettingsTest.PATH).then());
