@@ -17,6 +17,20 @@ function common.seed(thread_id)
     math.randomseed(os.time() * 1000 + (thread_id or 0))
 end
 
+-- wrk's hooks for a script: each thread numbered (setup) and seeded with its number (init), so
+-- that threads pick different users, and the JSON line at the end (done).
+function common.install()
+    local counter = 0
+    setup = function(thread)
+        counter = counter + 1
+        thread:set("id", counter)
+    end
+    init = function(args)
+        common.seed(id)
+    end
+    done = common.done
+end
+
 function common.done(summary, latency, requests)
     local e = summary.errors
     local failed = e.status + e.connect + e.read + e.write + e.timeout

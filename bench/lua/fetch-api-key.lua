@@ -10,15 +10,7 @@ local host = os.getenv("ZB_HOST")
 local orgs = tonumber(os.getenv("ZB_ORGS") or "1")
 local password = common.urlencode(os.getenv("ZB_PASSWORD"))
 
-local counter = 0
-function setup(thread)
-    counter = counter + 1
-    thread:set("id", counter)
-end
-
-function init(args)
-    common.seed(id)
-end
+common.install()
 
 function request()
     local i = common.user()
@@ -28,5 +20,3 @@ function request()
         ["Content-Type"] = "application/x-www-form-urlencoded",
     }, body)
 end
-
-done = common.done

@@ -11,21 +11,10 @@ local password = common.urlencode(os.getenv("ZB_PASSWORD") or error("ZB_PASSWORD
 local path = "/realms/" .. common.urlencode(realm) .. "/protocol/openid-connect/token"
 local headers = { ["Content-Type"] = "application/x-www-form-urlencoded" }
 
-local counter = 0
-
-function setup(thread)
-    counter = counter + 1
-    thread:set("id", counter)
-end
-
-function init(args)
-    common.seed(id)
-end
+common.install()
 
 function request()
     local body = "grant_type=password&client_id=zauth-bench&username=user" .. common.user()
         .. "&password=" .. password
     return wrk.format("POST", path, headers, body)
 end
-
-done = common.done

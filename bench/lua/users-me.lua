@@ -11,18 +11,8 @@ for line in io.lines(os.getenv("ZB_KEYS")) do
     headers[#headers + 1] = line
 end
 
-local counter = 0
-function setup(thread)
-    counter = counter + 1
-    thread:set("id", counter)
-end
-
-function init(args)
-    common.seed(id)
-end
+common.install()
 
 function request()
     return wrk.format("GET", path, { ["Host"] = host, ["Authorization"] = headers[math.random(#headers)] })
 end
-
-done = common.done
