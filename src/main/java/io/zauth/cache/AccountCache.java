@@ -16,7 +16,8 @@ import java.util.function.Supplier;
 
 /**
  * What the request path reads on every API call and login, kept in memory: users by API key
- * digest and by organization and email, and organizations by host, subdomain and id. An entry is dropped as soon as this instance changes
+ * digest and by organization and email (two entries a user, hence twice max-users), and
+ * organizations by host, subdomain and id. An entry is dropped as soon as this instance changes
  * the user or organization, and within {@code zauth.account-cache.poll-interval} when another
  * instance or the command line does ({@link AccountChanges}).
  *
