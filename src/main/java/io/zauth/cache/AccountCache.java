@@ -3,6 +3,7 @@ package io.zauth.cache;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.RemovalCause;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.zauth.config.ZauthConfig;
 import io.zauth.org.Organization;
 import io.zauth.user.UserAccount;
@@ -56,6 +57,11 @@ public class AccountCache {
         this.organizations = Caffeine.newBuilder().maximumSize(enabled ? MAX_ORGANIZATION_ENTRIES : 0).build();
     }
 
+    boolean enabled() {
+        return enabled;
+    }
+
+    /** Look-ups below read the database through {@code load}, in the caller's transaction or a new one. */
     public Optional<UserAccount> userByDigest(String digest, Supplier<Optional<UserAccount>> load) {
         return user("key:" + digest, load);
     }
@@ -70,7 +76,7 @@ public class AccountCache {
             return Optional.of(cached);
         }
         long before = generation.get();
-        Optional<UserAccount> loaded = load.get();
+        Optional<UserAccount> loaded = QuarkusTransaction.joiningExisting().call(load::get);
         if (enabled && current && loaded.isPresent()) {
             UserAccount user = loaded.get();
             keysByUser.computeIfAbsent(user.id(), id -> ConcurrentHashMap.newKeySet()).add(key);
@@ -88,7 +94,7 @@ public class AccountCache {
             return cached;
         }
         long before = generation.get();
-        Optional<Organization> loaded = load.get();
+        Optional<Organization> loaded = QuarkusTransaction.joiningExisting().call(load::get);
         if (enabled && current) {
             organizations.put(key, loaded);
             if (generation.get() != before) {

@@ -2,6 +2,7 @@ package io.zauth.cache;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
 import io.zauth.config.ZauthConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -16,7 +17,6 @@ import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.jboss.logging.Logger;
 
 /**
@@ -41,8 +41,6 @@ public class AccountChanges {
     private final AccountCache cache;
     private final TransactionSynchronizationRegistry transactions;
     private final long pollMillis;
-    private final boolean enabled;
-    private final AtomicBoolean started = new AtomicBoolean();
     private final Map<Long, Instant> seen = new HashMap<>();
     private Instant newest = Instant.EPOCH;
     private int pollsSinceSweep;
@@ -52,7 +50,6 @@ public class AccountChanges {
         this.cache = cache;
         this.transactions = transactions;
         this.pollMillis = Math.max(config.accountCache().pollInterval().toMillis(), 10);
-        this.enabled = config.accountCache().maxUsers() > 0;
     }
 
     /** Records a change to the user in the current transaction. */
@@ -67,16 +64,15 @@ public class AccountChanges {
         afterCommit(cache::organizationChanged);
     }
 
-    /** Starts reading changes made elsewhere; the first cached look-up calls it. */
-    public void start() {
-        if (enabled && started.compareAndSet(false, true)) {
+    /** Reads the changes made elsewhere from start-up on, on a thread of its own. */
+    void start(@Observes StartupEvent event) {
+        if (cache.enabled()) {
             poller = Executors.newSingleThreadScheduledExecutor(r -> {
                 Thread thread = new Thread(r, "zauth-account-changes");
                 thread.setDaemon(true);
                 return thread;
             });
-            poll();
-            poller.scheduleWithFixedDelay(this::poll, pollMillis, pollMillis, TimeUnit.MILLISECONDS);
+            poller.scheduleWithFixedDelay(this::poll, 0, pollMillis, TimeUnit.MILLISECONDS);
         }
     }
 
@@ -108,7 +104,8 @@ public class AccountChanges {
         });
     }
 
-    private synchronized void poll() {
+    /** Only the poller thread runs this, so its fields need no locking. */
+    private void poll() {
         try {
             Instant from = newest.minus(OVERLAP);
             List<AccountChangeEntity> changes = QuarkusTransaction.requiringNew().call(() ->

@@ -96,7 +96,7 @@ public interface ZauthConfig {
 
     interface AccountCache {
         /**
-         * Users whose API key look-up is kept in memory, least recently and least frequently used
+         * Users kept in memory for key checks and logins, least recently and least frequently used
          * dropped first; 0 turns the cache off (every API call then reads the database).
          */
         @WithDefault("100000")

@@ -1,6 +1,5 @@
 package io.zauth.org;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.zauth.auth.AuthBackends;
 import io.zauth.cache.AccountCache;
 import io.zauth.cache.AccountChanges;
@@ -14,7 +13,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /** The organizations stored in the database; every method is one short transaction. */
@@ -45,22 +43,17 @@ public class Organizations {
 
     /** Look-ups by subdomain, host and id are answered from the account cache when they can be. */
     public Optional<Organization> bySubdomain(String subdomain) {
-        return cached("subdomain:" + subdomain, () -> OrganizationEntity.<OrganizationEntity>find("subdomain", subdomain)
+        return cache.organization("subdomain:" + subdomain, () -> OrganizationEntity.<OrganizationEntity>find("subdomain", subdomain)
                 .firstResultOptional().map(OrganizationEntity::toView));
     }
 
     public Optional<Organization> byHost(String host) {
-        return cached("host:" + host, () -> OrganizationEntity.<OrganizationEntity>find(HOST_QUERY, host)
+        return cache.organization("host:" + host, () -> OrganizationEntity.<OrganizationEntity>find(HOST_QUERY, host)
                 .firstResultOptional().map(OrganizationEntity::toView));
     }
 
     public Optional<Organization> byId(long id) {
-        return cached("id:" + id, () -> OrganizationEntity.<OrganizationEntity>findByIdOptional(id).map(OrganizationEntity::toView));
-    }
-
-    private Optional<Organization> cached(String key, Supplier<Optional<Organization>> query) {
-        changes.start();
-        return cache.organization(key, () -> QuarkusTransaction.joiningExisting().call(query::get));
+        return cache.organization("id:" + id, () -> OrganizationEntity.<OrganizationEntity>findByIdOptional(id).map(OrganizationEntity::toView));
     }
 
     /** The organization, or a clear failure for the command line. */

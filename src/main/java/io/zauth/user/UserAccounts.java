@@ -33,9 +33,7 @@ public class UserAccounts {
 
     /** The user with this email in the organization, case-insensitively (from the account cache when it can be). */
     public Optional<UserAccount> byEmail(long organizationId, String email) {
-        changes.start();
-        return cache.userByEmail(organizationId, UserEntity.emailKey(email), () -> QuarkusTransaction.joiningExisting().call(() ->
-                findByEmail(organizationId, email).map(this::view)));
+        return cache.userByEmail(organizationId, UserEntity.emailKey(email), () -> findByEmail(organizationId, email).map(this::view));
     }
 
     @Transactional
@@ -48,10 +46,8 @@ public class UserAccounts {
      * the key compared in constant time.
      */
     public Optional<UserAccount> byApiKey(String apiKey) {
-        changes.start();
         String digest = keys.digest(apiKey);
-        return cache.userByDigest(digest, () -> QuarkusTransaction.joiningExisting().call(() ->
-                        UserEntity.<UserEntity>find("apiKeyDigest", digest).firstResultOptional().map(this::view)))
+        return cache.userByDigest(digest, () -> UserEntity.<UserEntity>find("apiKeyDigest", digest).firstResultOptional().map(this::view))
                 .filter(user -> ApiKeyProtection.sameKey(user.apiKey(), apiKey));
     }
 
