@@ -4,6 +4,8 @@ import io.zauth.org.Organization;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Which directory people may use an organization: Zulip's org_membership attribute and
@@ -17,6 +19,21 @@ final class AccessRules {
     AccessRules(DirectorySettings settings) {
         this.membershipAttribute = settings.orgMembershipAttribute();
         this.groupsByOrganization = settings.accessControl();
+    }
+
+    /** Every attribute the rules read. */
+    Set<String> attributes() {
+        Set<String> attributes = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+        membershipAttribute.ifPresent(attributes::add);
+        groupsByOrganization.values().forEach(groups -> groups.forEach(group -> {
+            for (String pair : group.split("&")) {
+                int equals = pair.indexOf('=');
+                if (equals > 0) {
+                    attributes.add(pair.substring(0, equals).trim());
+                }
+            }
+        }));
+        return attributes;
     }
 
     boolean admits(DirectoryEntry entry, Organization organization) {

@@ -19,6 +19,11 @@ public enum AccountState {
         this.attribute = attribute;
     }
 
+    /** The attribute that carries the state, if any: asked for by name, as 389-DS and FreeIPA keep it operational. */
+    Optional<String> attribute() {
+        return Optional.ofNullable(attribute);
+    }
+
     public static AccountState parse(String value) {
         return switch (value.trim().toLowerCase(Locale.ROOT)) {
             case "none" -> NONE;

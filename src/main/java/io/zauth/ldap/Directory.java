@@ -10,8 +10,10 @@ import com.unboundid.ldap.sdk.ResultCode;
 import com.unboundid.ldap.sdk.SearchResult;
 import com.unboundid.ldap.sdk.SearchResultEntry;
 import com.unboundid.ldap.sdk.SearchScope;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.jboss.logging.Logger;
 
 /**
@@ -30,6 +32,7 @@ public final class Directory implements AutoCloseable {
     private final AccountState accountState;
     private final AccessRules accessRules;
     private final Observer observer;
+    private final String[] attributes;
 
     /** Told of every directory operation and its outcome, for metrics. */
     @FunctionalInterface
@@ -48,6 +51,25 @@ public final class Directory implements AutoCloseable {
         this.mapping = new UsernameMapping(settings);
         this.accountState = AccountState.parse(settings.accountState());
         this.accessRules = new AccessRules(settings);
+        this.attributes = attributesToRead();
+    }
+
+    /**
+     * Every user attribute ({@code *}) and, by name, each attribute zauth reads: a server returns
+     * operational attributes only when they are named, and 389-DS and FreeIPA keep nsAccountLock
+     * operational, so a search for {@code *} alone would see every locked account as enabled.
+     */
+    private String[] attributesToRead() {
+        Set<String> names = new LinkedHashSet<>();
+        names.add("*");
+        accountState.attribute().ifPresent(names::add);
+        names.addAll(accessRules.attributes());
+        settings.emailAttribute().ifPresent(names::add);
+        names.add(settings.fullNameAttribute());
+        settings.firstNameAttribute().ifPresent(names::add);
+        settings.lastNameAttribute().ifPresent(names::add);
+        mapping.usernameAttribute().ifPresent(names::add);
+        return names.toArray(String[]::new);
     }
 
     public String name() {
@@ -121,7 +143,7 @@ public final class Directory implements AutoCloseable {
             if (found.entry() != null) {
                 return Optional.of(found);
             }
-            SearchResultEntry entry = connection.getEntry(found.dn());
+            SearchResultEntry entry = connection.getEntry(found.dn(), attributes);
             return entry == null ? Optional.empty() : Optional.of(new DirectoryEntry(found.dn(), found.username(), entry));
         } catch (LDAPException e) {
             usable = ResultCode.isConnectionUsable(e.getResultCode()) && e.getResultCode() != ResultCode.TIMEOUT;
@@ -165,7 +187,7 @@ public final class Directory implements AutoCloseable {
 
     private Optional<DirectoryEntry> readEntry(String dn, String username) {
         try {
-            SearchResultEntry entry = connections.searchPool().getEntry(dn);
+            SearchResultEntry entry = connections.searchPool().getEntry(dn, attributes);
             return Optional.ofNullable(entry).map(e -> new DirectoryEntry(dn, username, e));
         } catch (LDAPException e) {
             if (e.getResultCode() == ResultCode.NO_SUCH_OBJECT) {
@@ -179,7 +201,7 @@ public final class Directory implements AutoCloseable {
         String base = settings.userSearchBase().orElse("");
         Filter filter = filter(filterTemplate, value);
         try {
-            SearchResult result = connections.searchPool().search(base, scope(), filter, "*");
+            SearchResult result = connections.searchPool().search(base, scope(), filter, attributes);
             List<SearchResultEntry> entries = result.getSearchEntries();
             if (entries.size() > 1) {
                 LOG.warnf("Directory '%s': %d entries match username %s; refusing to choose", name, entries.size(), value);

@@ -20,14 +20,30 @@ final class ZauthTestSchema {
             "( 1.3.6.1.4.1.55555.1.1 NAME 'userAccountControl' EQUALITY integerMatch "
                     + "SYNTAX 1.3.6.1.4.1.1466.115.121.1.27 SINGLE-VALUE )",
             "( 1.3.6.1.4.1.55555.1.2 NAME 'deactivated' " + CASE_IGNORE + DIRECTORY_STRING + " SINGLE-VALUE )",
-            "( 1.3.6.1.4.1.55555.1.3 NAME 'nsAccountLock' " + CASE_IGNORE + DIRECTORY_STRING + " SINGLE-VALUE )",
             "( 1.3.6.1.4.1.55555.1.4 NAME 'department' " + CASE_IGNORE + DIRECTORY_STRING + " )",
             "( 1.3.6.1.4.1.55555.1.5 NAME 'test1' " + CASE_IGNORE + DIRECTORY_STRING + " )",
             "( 1.3.6.1.4.1.55555.1.6 NAME 'test2' " + CASE_IGNORE + DIRECTORY_STRING + " )");
 
-    static final List<String> OBJECT_CLASSES = List.of(
-            "( 1.3.6.1.4.1.55555.2.1 NAME '" + ACCOUNT_STATE_CLASS + "' SUP top AUXILIARY "
-                    + "MAY ( userAccountControl $ deactivated $ nsAccountLock $ department $ test1 $ test2 ) )");
+    /**
+     * nsAccountLock as 389-DS and FreeIPA define it: operational, so a server returns it only when
+     * a search names it. The embedded server takes this definition.
+     */
+    static final String NS_ACCOUNT_LOCK_OPERATIONAL = "( 1.3.6.1.4.1.55555.1.3 NAME 'nsAccountLock' "
+            + CASE_IGNORE + DIRECTORY_STRING + " SINGLE-VALUE USAGE directoryOperation )";
+
+    /**
+     * slapd refuses operational attribute types in its schema ("operational attributes should be
+     * defined internally"), so there nsAccountLock is a user attribute of the auxiliary class.
+     */
+    static final String NS_ACCOUNT_LOCK_USER = "( 1.3.6.1.4.1.55555.1.3 NAME 'nsAccountLock' "
+            + CASE_IGNORE + DIRECTORY_STRING + " SINGLE-VALUE )";
+
+    private static final String ACCOUNT_STATE_ATTRIBUTES = "userAccountControl $ deactivated $ department $ test1 $ test2";
+
+    private static String accountStateClass(String moreAttributes) {
+        return "( 1.3.6.1.4.1.55555.2.1 NAME '" + ACCOUNT_STATE_CLASS + "' SUP top AUXILIARY MAY ( "
+                + ACCOUNT_STATE_ATTRIBUTES + moreAttributes + " ) )";
+    }
 
     private ZauthTestSchema() {
     }
@@ -37,7 +53,8 @@ final class ZauthTestSchema {
         StringBuilder ldif = new StringBuilder("dn: cn=zauth,cn=schema,cn=config\n")
                 .append("objectClass: olcSchemaConfig\ncn: zauth\n");
         ATTRIBUTE_TYPES.forEach(a -> ldif.append("olcAttributeTypes: ").append(a).append('\n'));
-        OBJECT_CLASSES.forEach(o -> ldif.append("olcObjectClasses: ").append(o).append('\n'));
+        ldif.append("olcAttributeTypes: ").append(NS_ACCOUNT_LOCK_USER).append('\n');
+        ldif.append("olcObjectClasses: ").append(accountStateClass(" $ nsAccountLock")).append('\n');
         return ldif.toString();
     }
 
@@ -46,7 +63,8 @@ final class ZauthTestSchema {
         Entry entry = new Entry("cn=schema");
         entry.addAttribute("objectClass", "top", "ldapSubentry", "subschema");
         entry.addAttribute("attributeTypes", ATTRIBUTE_TYPES);
-        entry.addAttribute("objectClasses", OBJECT_CLASSES);
+        entry.addAttribute("attributeTypes", NS_ACCOUNT_LOCK_OPERATIONAL);
+        entry.addAttribute("objectClasses", accountStateClass(""));
         return Schema.mergeSchemas(Schema.getDefaultStandardSchema(), new Schema(entry));
     }
 }
