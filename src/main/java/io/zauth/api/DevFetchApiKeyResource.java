@@ -145,7 +145,7 @@ public class DevFetchApiKeyResource {
         if (organization.deactivated()) {
             throw ZulipErrors.realmDeactivated();
         }
-        AuthOutcome outcome = backend.authenticate(new LoginAttempt(organization, username, ""));
+        AuthOutcome outcome = backend.authenticate(new LoginAttempt(organization, username, ""), backend.identify(organization, username));
         if (outcome instanceof Authenticated success) {
             return ZulipJson.ok(FetchApiKeyResource.apiKeyBody(users.withUsableApiKey(success.user())), params);
         }

@@ -75,7 +75,8 @@ public class FetchApiKeyResource {
             description = "Exchanges a username and password for the user's API key, as Zulip's "
                     + "api_fetch_api_key does; the same key every time. The organization is the one the Host "
                     + "header names. Parameters may also come as multipart/form-data or in the query string "
-                    + "(the body wins). Counted by the login rate limits before any backend runs.")
+                    + "(the body wins). Counted by the login rate limits: the client address before any backend runs, "
+                    + "the identity each backend checks (an address, a directory entry) before it checks the password.")
     @APIResponse(responseCode = "200", description = "The user's API key, email (delivery email) and user id; "
             + "ignored_parameters_unsupported lists parameters nobody read.",
             headers = {@Header(name = "X-RateLimit-Limit", schema = @Schema(type = SchemaType.INTEGER)),
@@ -105,12 +106,12 @@ public class FetchApiKeyResource {
                     value = ApiExamples.ONLY_POST)))
     @APIResponse(responseCode = "413", description = "A body over 64 KiB, declared or sent chunked.",
             content = @Content(mediaType = ApiExamples.JSON, examples = @ExampleObject(name = "too large", value = ApiExamples.TOO_LARGE)))
-    @APIResponse(responseCode = "429", description = "Over the per-username or per-address limit, whatever the password.",
+    @APIResponse(responseCode = "429", description = "Over the per-identity or per-address limit, whatever the password.",
             headers = @Header(name = "Retry-After", description = "seconds", schema = @Schema(type = SchemaType.NUMBER)),
             content = @Content(mediaType = ApiExamples.JSON, examples = @ExampleObject(name = "RATE_LIMIT_HIT",
                     value = ApiExamples.RATE_LIMIT_HIT)))
     @APIResponse(responseCode = "503", description = "Password hashing saturated, a directory, the database or the shared "
-            + "rate-limit store unreachable; not counted against the rate limits. Zulip answers 500 here.",
+            + "rate-limit store unreachable. Counted only when another backend judged the password first. Zulip answers 500 here.",
             headers = @Header(name = "Retry-After", description = "seconds", schema = @Schema(type = SchemaType.INTEGER)),
             content = @Content(mediaType = ApiExamples.JSON, examples = {
                     @ExampleObject(name = "SERVER_BUSY", value = ApiExamples.SERVER_BUSY),
@@ -158,8 +159,11 @@ public class FetchApiKeyResource {
         try {
             organization = resolver.resolve(host).orElseThrow(ZulipErrors::nonexistentSubdomain);
             usernamePolicy.check(organization, username);
-            admission = rateLimiter.admit(organization, username, clientAddress);
-            Login login = authenticate(admission, new LoginAttempt(organization, username, password));
+            admission = rateLimiter.admit(organization, clientAddress);
+            Login login;
+            try (Admission counted = admission) {
+                login = chain.authenticate(new LoginAttempt(organization, username, password), counted);
+            }
             audit.loginAttempt(RequestContext.loginEvent(request, clientAddress, "fetch_api_key", organization,
                     username, login.backend(), "success", null, login.user().id()));
             metrics.loginAttempt(organization.subdomain(), login.backend(), "success");
@@ -173,27 +177,6 @@ public class FetchApiKeyResource {
             metrics.loginAttempt(organization == null ? null : organization.subdomain(), null, failure.code());
             throw admission == null ? failure : failure.withHeaders(admission.headers());
         }
-    }
-
-    /**
-     * Runs the backends; a success clears the username's count, and an outage (any 5xx: directory,
-     * database, hashing capacity) takes the attempt back, as it says nothing about the password.
-     */
-    private Login authenticate(Admission admission, LoginAttempt attempt) {
-        Login login;
-        try {
-            login = chain.authenticate(attempt);
-        } catch (ZulipException failure) {
-            if (failure.status() >= 500) {
-                admission.notCounted();
-            }
-            throw failure;
-        } catch (RuntimeException unexpected) {
-            admission.notCounted();
-            throw unexpected;
-        }
-        admission.succeeded();
-        return login;
     }
 
     static ObjectNode apiKeyBody(UserAccount user) {

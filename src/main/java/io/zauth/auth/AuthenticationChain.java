@@ -4,11 +4,13 @@ import io.zauth.auth.AuthOutcome.Authenticated;
 import io.zauth.auth.AuthOutcome.Reason;
 import io.zauth.auth.AuthOutcome.Rejected;
 import io.zauth.error.ZulipErrors;
-import io.zauth.ldap.DirectoryUnavailableException;
+import io.zauth.error.ZulipException;
 import io.zauth.org.Organization;
 import io.zauth.password.HashingGate.HashingBusyException;
+import io.zauth.ratelimit.Admission;
 import io.zauth.user.UserAccount;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -18,6 +20,11 @@ import java.util.Set;
  * Runs an organization's password backends in its order until one accepts, then answers a
  * failure as Zulip's get_api_key_fetch_authenticate_failure does, with zauth's deliberate
  * differences: deactivation is only revealed after a right password.
+ *
+ * <p>Each backend's identity is charged to the rate limit before that backend checks the
+ * password, and the charge is taken back only when the backend could not judge (its server is
+ * down, hashing is saturated): once a backend said "wrong password" the attempt counts, whatever
+ * the answer then is (Dex's connectors draw the same line between a judged and an unjudged login).
  */
 @ApplicationScoped
 public class AuthenticationChain {
@@ -44,7 +51,8 @@ public class AuthenticationChain {
     /** Who logged in, and which backend said so. */
     public record Login(UserAccount user, String backend) {}
 
-    public Login authenticate(LoginAttempt attempt) {
+    /** Authenticates the attempt; a success settles the admission, a failure throws the Zulip error to answer. */
+    public Login authenticate(LoginAttempt attempt, Admission admission) {
         Organization organization = attempt.organization();
         if (organization.deactivated()) {
             throw ZulipErrors.realmDeactivated();
@@ -54,18 +62,17 @@ public class AuthenticationChain {
             throw ZulipErrors.passwordAuthDisabled();
         }
         Set<Reason> reasons = EnumSet.noneOf(Reason.class);
-        boolean outage = false;
+        ZulipException outage = null;
         for (AuthBackend backend : chain) {
             AuthOutcome outcome;
             try {
-                outcome = backend.authenticate(attempt);
-            } catch (DirectoryUnavailableException e) {
-                outage = true;
+                outcome = judge(backend, attempt, admission);
+            } catch (BackendUnavailableException e) {
+                outage = outage == null ? e.answer() : outage;
                 continue;
-            } catch (HashingBusyException e) {
-                throw ZulipErrors.serverBusy();
             }
             if (outcome instanceof Authenticated success) {
+                admission.succeeded();
                 return new Login(success.user(), backend.name());
             }
             reasons.add(((Rejected) outcome).reason());
@@ -73,14 +80,51 @@ public class AuthenticationChain {
         throw failure(reasons, outage);
     }
 
+    /** Identifies, charges the identity, then lets the backend judge; what it could not judge is taken back. */
+    private static AuthOutcome judge(AuthBackend backend, LoginAttempt attempt, Admission admission) {
+        Subject subject = backend.identify(attempt.organization(), attempt.username());
+        Admission.Charge charge = admission.charge(subject.identity());
+        try {
+            return backend.authenticate(attempt, subject);
+        } catch (HashingBusyException e) {
+            charge.takeBack();
+            throw ZulipErrors.serverBusy();
+        } catch (RuntimeException e) {
+            charge.takeBack();
+            throw e;
+        }
+    }
+
+    /**
+     * The identities a login name stands for in the organization, one per password backend that
+     * can tell: what {@code ratelimit reset} and a password change clear.
+     *
+     * @throws BackendUnavailableException after the others were collected, when a backend could not tell
+     */
+    public List<String> identities(Organization organization, String login) {
+        List<String> identities = new ArrayList<>();
+        BackendUnavailableException unavailable = null;
+        for (AuthBackend backend : passwordBackends(organization)) {
+            try {
+                identities.add(backend.identify(organization, login).identity());
+            } catch (BackendUnavailableException e) {
+                unavailable = e;
+            }
+        }
+        if (unavailable != null && identities.isEmpty()) {
+            throw unavailable;
+        }
+        return identities;
+    }
+
     /** A backend that could not answer makes the result unknown: that is an outage, not a wrong password. */
-    private static RuntimeException failure(Set<Reason> reasons, boolean outage) {
+    private static RuntimeException failure(Set<Reason> reasons, ZulipException outage) {
         if (reasons.contains(Reason.USER_DEACTIVATED)) {
             return ZulipErrors.userDeactivated();
         }
         if (reasons.contains(Reason.PASSWORD_RESET_REQUIRED)) {
             return ZulipErrors.passwordResetRequired();
         }
-        return outage ? ZulipErrors.directoryUnavailable() : ZulipErrors.authenticationFailed();
+        return outage != null ? outage : ZulipErrors.authenticationFailed();
     }
 }

@@ -1,6 +1,7 @@
 package io.zauth.auth;
 
 import io.zauth.auth.AuthOutcome.Reason;
+import io.zauth.org.Organization;
 import io.zauth.user.UserAccount;
 import io.zauth.user.UserAccounts;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -32,7 +33,12 @@ public class DevAuthBackend implements AuthBackend {
     }
 
     @Override
-    public AuthOutcome authenticate(LoginAttempt attempt) {
+    public Subject identify(Organization organization, String login) {
+        return Subject.of("dev:" + organization.id() + ":" + EmailAddresses.canonical(login));
+    }
+
+    @Override
+    public AuthOutcome authenticate(LoginAttempt attempt, Subject subject) {
         if (!attempt.organization().hasMethod(NAME)) {
             return AuthOutcome.rejected(Reason.NOT_ALLOWED);
         }

@@ -39,6 +39,24 @@ public final class EmailAddresses {
         return domain.equals("localhost") || isValidDomain(domain) || isValidDomain(punycode(domain));
     }
 
+    /**
+     * The one form every spelling of an address shares, for counting attempts: the local part
+     * {@link #unquote unquoted}, then {@link Spellings#fold folded}. Not a look-up key: only the
+     * rate limit uses it.
+     */
+    public static String canonical(String login) {
+        int at = login.lastIndexOf('@');
+        return at < 0 ? Spellings.fold(login) : Spellings.fold(unquote(login.substring(0, at)) + login.substring(at));
+    }
+
+    /** A quoted local part ({@code "ada"}, {@code "a\da"}) without its quotes and escapes; any other as it is. */
+    public static String unquote(String local) {
+        if (local.length() >= 2 && local.startsWith("\"") && local.endsWith("\"")) {
+            return local.substring(1, local.length() - 1).replaceAll("\\\\(.)", "$1");
+        }
+        return local;
+    }
+
     private static boolean isValidDomain(String domain) {
         if (domain == null) {
             return false;

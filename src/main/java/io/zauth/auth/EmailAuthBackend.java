@@ -2,6 +2,7 @@ package io.zauth.auth;
 
 import io.zauth.auth.AuthOutcome.Reason;
 import io.zauth.metrics.ZauthMetrics;
+import io.zauth.org.Organization;
 import io.zauth.password.HashingGate;
 import io.zauth.password.PasswordHasher;
 import io.zauth.password.PasswordHasher.Verification;
@@ -37,8 +38,19 @@ public class EmailAuthBackend implements AuthBackend {
         return NAME;
     }
 
+    /** The organization's address in its canonical form, whether or not anyone holds it. */
     @Override
-    public AuthOutcome authenticate(LoginAttempt attempt) {
+    public Subject identify(Organization organization, String login) {
+        return Subject.of(identity(organization, login));
+    }
+
+    /** What the rate limit counts for an email login: quoted, escaped, case and Unicode variants are one address. */
+    public static String identity(Organization organization, String login) {
+        return "email:" + organization.id() + ":" + EmailAddresses.canonical(login);
+    }
+
+    @Override
+    public AuthOutcome authenticate(LoginAttempt attempt, Subject subject) {
         if (attempt.password().isEmpty()) {
             return AuthOutcome.rejected(Reason.BAD_CREDENTIALS);
         }

@@ -1,7 +1,7 @@
 package io.zauth.cli;
 
 import io.quarkus.picocli.runtime.PicocliCommandLineFactory;
-import io.zauth.ldap.DirectoryUnavailableException;
+import io.zauth.auth.BackendUnavailableException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import picocli.CommandLine;
@@ -14,7 +14,7 @@ class CommandLineSetup {
     CommandLine commandLine(PicocliCommandLineFactory factory) {
         return factory.create().setExecutionExceptionHandler((error, commandLine, parseResult) -> {
             String message = error instanceof IllegalArgumentException || error instanceof IllegalStateException
-                    || error instanceof DirectoryUnavailableException
+                    || error instanceof BackendUnavailableException
                     ? error.getMessage()
                     : "failed: " + error.getClass().getSimpleName();
             commandLine.getErr().println("zauth: " + message);

@@ -48,7 +48,7 @@ public class OrgCommand {
         String directory;
 
         @Option(names = "--login-rate-limit",
-                description = "Login attempts per username, e.g. 10/15m; \"default\" for the server's (zauth.rate-limit.username).")
+                description = "Login attempts per identity (address or directory entry), e.g. 10/15m; \"default\" for the server's (zauth.rate-limit.username).")
         String loginRateLimit;
 
         OrganizationSettings toSettings() {

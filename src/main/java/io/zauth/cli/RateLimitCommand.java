@@ -1,6 +1,7 @@
 package io.zauth.cli;
 
 import io.zauth.audit.AuditLog;
+import io.zauth.auth.AuthenticationChain;
 import io.zauth.org.Organization;
 import io.zauth.org.Organizations;
 import io.zauth.ratelimit.LoginRateLimiter;
@@ -14,13 +15,17 @@ import picocli.CommandLine.Model.CommandSpec;
         subcommands = RateLimitCommand.Reset.class)
 public class RateLimitCommand {
 
-    @Command(name = "reset", description = "Forget a username's login attempts, so that it may log in again at once.")
+    @Command(name = "reset", description = "Forget the login attempts counted against the person a username stands for "
+            + "(any spelling: the email, the directory username), so that they may log in again at once.")
     static class Reset implements Runnable {
         @Inject
         Organizations organizations;
 
         @Inject
         LoginRateLimiter rateLimiter;
+
+        @Inject
+        AuthenticationChain chain;
 
         @Inject
         AuditLog audit;
@@ -37,7 +42,7 @@ public class RateLimitCommand {
         @Override
         public void run() {
             Organization organization = organizations.require(subdomain);
-            rateLimiter.reset(organization, username);
+            chain.identities(organization, username).forEach(rateLimiter::reset);
             audit.adminAction("ratelimit reset", username + " in " + subdomain);
             spec.commandLine().getOut().printf("reset login attempts of '%s' in '%s'%n", username, subdomain);
         }

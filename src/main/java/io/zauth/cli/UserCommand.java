@@ -1,6 +1,8 @@
 package io.zauth.cli;
 
 import io.zauth.audit.AuditLog;
+import io.zauth.auth.AuthenticationChain;
+import io.zauth.auth.BackendUnavailableException;
 import io.zauth.ratelimit.LoginRateLimiter;
 import io.zauth.auth.PasswordPolicy;
 import io.zauth.org.Organization;
@@ -140,12 +142,28 @@ public class UserCommand {
         @Inject
         LoginRateLimiter rateLimiter;
 
+        @Inject
+        AuthenticationChain chain;
+
         @Override
         UserAccount apply(UserAccount user) {
             Organization organization = organization();
             UserAccount changed = users.setPasswordHash(user.id(), newPasswordHash(organization));
-            rateLimiter.resetUser(organization, changed);
+            forgetAttempts(organization, changed.email());
+            if (changed.directoryUsername() != null) {
+                forgetAttempts(organization, changed.directoryUsername());
+            }
             return changed;
+        }
+
+        /** The password is set whatever happens here: a directory that cannot answer leaves only its count. */
+        private void forgetAttempts(Organization organization, String login) {
+            try {
+                chain.identities(organization, login).forEach(rateLimiter::reset);
+            } catch (BackendUnavailableException e) {
+                spec.commandLine().getErr().println("zauth: the login attempts of '" + login
+                        + "' could not all be cleared: " + e.getMessage());
+            }
         }
     }
 

@@ -72,8 +72,9 @@ public interface ZauthConfig {
         }
 
         /**
-         * Attempts per username per organization (Zulip's authenticate_by_username); every attempt
-         * counts and a success clears the count. An organization may set its own.
+         * Attempts per identity (Zulip's authenticate_by_username): an organization's normalized
+         * address, or a directory entry across the organizations that share it; every attempt counts
+         * and a success clears the count. An organization may set its own.
          */
         @WithDefault("5/30m")
         @WithConverter(LimitConverter.class)
@@ -83,6 +84,13 @@ public interface ZauthConfig {
         @WithDefault("100/10m")
         @WithConverter(LimitConverter.class)
         Limit address();
+
+        /**
+         * IPv6 clients are counted per network of this prefix length (one holder of a /64 has 2^64
+         * addresses); IPv4 clients per address.
+         */
+        @WithDefault("64")
+        int ipv6PrefixLength();
 
         /**
          * Addresses or CIDR ranges of reverse proxies whose X-Forwarded-For is believed; without
@@ -160,7 +168,7 @@ public interface ZauthConfig {
         /** The directory (a key of zauth.directories) the ldap method binds to. */
         Optional<String> directory();
 
-        /** Login attempts per username, e.g. 10/15m; "default" follows zauth.rate-limit.username. */
+        /** Login attempts per identity, e.g. 10/15m; "default" follows zauth.rate-limit.username. */
         Optional<String> loginRateLimit();
     }
 }

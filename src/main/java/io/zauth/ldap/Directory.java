@@ -10,6 +10,7 @@ import com.unboundid.ldap.sdk.ResultCode;
 import com.unboundid.ldap.sdk.SearchResult;
 import com.unboundid.ldap.sdk.SearchResultEntry;
 import com.unboundid.ldap.sdk.SearchScope;
+import io.zauth.auth.Spellings;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -121,6 +122,25 @@ public final class Directory implements AutoCloseable {
             return Optional.of(new DirectoryEntry(dnFor(username.get()), username.get(), null));
         }
         return searchOne(settings.userSearchFilter(), username.get(), username.get());
+    }
+
+    /**
+     * The identity the rate limit counts for an entry: this directory and the entry's normalized
+     * DN, so every spelling that finds the entry, in every organization on this directory, shares it.
+     */
+    String identityOf(DirectoryEntry entry) {
+        String dn;
+        try {
+            dn = new DN(entry.dn()).toNormalizedString();
+        } catch (LDAPException e) {
+            dn = entry.dn();
+        }
+        return "directory:" + name + ":dn:" + Spellings.fold(dn);
+    }
+
+    /** The identity of a name that finds no entry: its folded directory username within this directory. */
+    String identityOfUnknown(String login) {
+        return "directory:" + name + ":name:" + Spellings.fold(mapping.directoryUsername(login).orElse(login));
     }
 
     /**

@@ -5,6 +5,8 @@ import io.zauth.auth.AuthOutcome;
 import io.zauth.auth.AuthOutcome.Reason;
 import io.zauth.auth.EmailAddresses;
 import io.zauth.auth.LoginAttempt;
+import io.zauth.auth.Spellings;
+import io.zauth.auth.Subject;
 import io.zauth.org.Organization;
 import io.zauth.user.NewUser;
 import io.zauth.user.Role;
@@ -18,7 +20,7 @@ import org.jboss.logging.Logger;
  * Zulip's ZulipLDAPAuthBackend: the organization's directory checks the password with a bind as
  * the person; their first successful login creates the zauth user. Throws
  * {@link DirectoryUnavailableException} when the directory cannot be reached, which is an outage,
- * not a failed attempt.
+ * not a failed attempt. The rate limit counts the directory entry, found before the bind.
  */
 @ApplicationScoped
 public class LdapAuthBackend implements AuthBackend {
@@ -39,27 +41,45 @@ public class LdapAuthBackend implements AuthBackend {
         return NAME;
     }
 
+    /**
+     * The directory entry the name finds (by the service account's search, or the DN template),
+     * shared by every organization that uses the directory; a name that finds no entry is its
+     * folded spelling within the directory.
+     */
     @Override
-    public AuthOutcome authenticate(LoginAttempt attempt) {
-        Organization organization = attempt.organization();
+    public Subject identify(Organization organization, String login) {
         Optional<Directory> directory = directories.of(organization);
         if (directory.isEmpty()) {
-            LOG.warnf("Organization '%s' enables ldap but names no configured directory", organization.subdomain());
+            return new Found("directory-less:" + organization.id() + ":" + Spellings.fold(login), null, Optional.empty());
+        }
+        Optional<DirectoryEntry> entry = directory.get().find(login);
+        String identity = entry.map(e -> directory.get().identityOf(e))
+                .orElseGet(() -> directory.get().identityOfUnknown(login));
+        return new Found(identity, directory.get(), entry);
+    }
+
+    @Override
+    public AuthOutcome authenticate(LoginAttempt attempt, Subject subject) {
+        Found found = (Found) subject;
+        if (found.directory() == null) {
+            LOG.warnf("Organization '%s' enables ldap but names no configured directory", attempt.organization().subdomain());
             return AuthOutcome.rejected(Reason.UNKNOWN_USER);
         }
         if (!Directory.isBindablePassword(attempt.password())) {
             return AuthOutcome.rejected(Reason.BAD_CREDENTIALS);
         }
-        Optional<DirectoryEntry> found = directory.get().find(attempt.username());
-        if (found.isEmpty()) {
+        if (found.entry().isEmpty()) {
             return AuthOutcome.rejected(Reason.UNKNOWN_USER);
         }
-        Optional<DirectoryEntry> bound = directory.get().bind(found.get(), attempt.password());
+        Optional<DirectoryEntry> bound = found.directory().bind(found.entry().get(), attempt.password());
         if (bound.isEmpty()) {
             return AuthOutcome.rejected(Reason.BAD_CREDENTIALS);
         }
-        return admit(directory.get(), attempt, bound.get());
+        return admit(found.directory(), attempt, bound.get());
     }
+
+    /** What identify found, handed to authenticate. */
+    private record Found(String identity, Directory directory, Optional<DirectoryEntry> entry) implements Subject {}
 
     /** After a right password: the directory's account state and access rules, then the zauth user. */
     private AuthOutcome admit(Directory directory, LoginAttempt attempt, DirectoryEntry entry) {

@@ -43,7 +43,7 @@ public final class UsernameMapping {
             if (!domain.equals(appendDomain.get())) {
                 return Optional.empty();
             }
-            return Optional.of(unquote(login.substring(0, at)));
+            return Optional.of(EmailAddresses.unquote(login.substring(0, at)));
         }
         return Optional.of(login);
     }
@@ -69,13 +69,6 @@ public final class UsernameMapping {
             return entry.first(emailAttribute.get());
         }
         return Optional.of(entry.username());
-    }
-
-    private static String unquote(String local) {
-        if (local.length() >= 2 && local.startsWith("\"") && local.endsWith("\"")) {
-            return local.substring(1, local.length() - 1).replaceAll("\\\\(.)", "$1");
-        }
-        return local;
     }
 
     private static Optional<String> usernameAttributeOf(String filter) {

@@ -10,7 +10,7 @@ import java.util.Set;
  * @param subdomain empty for the organization served at the root domain
  * @param methods authentication backend names in the order they are tried
  * @param requireEmailFormatUsernames explicit setting, or null to derive it from the backends
- * @param loginRateLimit the organization's own limit on attempts per username, or null for the server's
+ * @param loginRateLimit the organization's own limit on attempts per identity, or null for the server's
  */
 public record Organization(
         long id,

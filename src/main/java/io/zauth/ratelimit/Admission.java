@@ -1,55 +1,80 @@
 package io.zauth.ratelimit;
 
 import io.zauth.ratelimit.AttemptStore.Decision;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
- * An admitted login attempt, counted until its outcome is known: a success clears the username's
- * count and takes back the address's; a failure that was not the client's (a directory, database
- * or hashing outage) takes back both.
+ * One login attempt as the rate limits see it, from its client address being admitted until its
+ * outcome is known. Each backend's identity is {@linkplain #charge charged} before that backend
+ * checks a password; a charge is taken back only when its backend could not judge (an outage).
+ * A success clears every identity charged and takes back the address's failure; an attempt that
+ * no backend judged takes back the address's failure when it is {@linkplain #close closed}.
+ * Used by one request thread.
  */
-public final class Admission {
+public final class Admission implements AutoCloseable {
 
-    static final Admission UNLIMITED = new Admission(null, null, null, null, null, null, null);
-
-    private final AttemptStore store;
-    private final String userBucket;
-    private final Decision user;
-    private final Limit userLimit;
+    private final LoginRateLimiter limiter;
+    private final Limit identityLimit;
     private final String addressBucket;
     private final Decision address;
     private final Limit addressLimit;
+    private final List<Charge> charges = new ArrayList<>();
+    private boolean addressHeld;
 
-    Admission(AttemptStore store, String userBucket, Decision user, Limit userLimit, String addressBucket,
-            Decision address, Limit addressLimit) {
-        this.store = store;
-        this.userBucket = userBucket;
-        this.user = user;
-        this.userLimit = userLimit;
+    /** An admission that counts nothing: the limits are off. */
+    static Admission unlimited() {
+        return new Admission(null, null, null, null, null);
+    }
+
+    Admission(LoginRateLimiter limiter, Limit identityLimit, String addressBucket, Decision address, Limit addressLimit) {
+        this.limiter = limiter;
+        this.identityLimit = identityLimit;
         this.addressBucket = addressBucket;
         this.address = address;
         this.addressLimit = addressLimit;
+        this.addressHeld = address != null;
     }
 
-    public void succeeded() {
-        if (store != null) {
-            store.clear(userBucket);
-            releaseAddress();
+    /**
+     * Counts the attempt against the identity a backend is about to judge.
+     *
+     * @throws io.zauth.error.ZulipException 429 when the identity is over its limit (nothing is
+     *     recorded for it), 503 when the shared store cannot be reached
+     */
+    public Charge charge(String identity) {
+        if (limiter == null) {
+            return new Charge(null, null);
         }
+        String bucket = LoginRateLimiter.bucketOf(identity);
+        Decision decision = limiter.acquireIdentity(bucket, identityLimit);
+        Charge charge = new Charge(bucket, decision);
+        charges.add(charge);
+        return charge;
     }
 
-    /** The attempt failed through no fault of the client: it does not count. */
-    public void notCounted() {
-        if (store != null) {
-            store.release(userBucket, user.entry());
+    /** The attempt succeeded: every identity it was counted against starts afresh, and the address is not charged. */
+    public void succeeded() {
+        if (limiter != null) {
+            charges.forEach(charge -> limiter.store().clear(charge.bucket));
+        }
+        releaseAddress();
+    }
+
+    /** Takes back the address's failure unless a backend judged the credentials. */
+    @Override
+    public void close() {
+        if (charges.stream().noneMatch(charge -> charge.held)) {
             releaseAddress();
         }
     }
 
     private void releaseAddress() {
-        if (address != null) {
-            store.release(addressBucket, address.entry());
+        if (addressHeld) {
+            addressHeld = false;
+            limiter.store().release(addressBucket, address.entry());
         }
     }
 
@@ -58,18 +83,23 @@ public final class Admission {
      * (RateLimitMiddleware); empty when limits are off.
      */
     public Map<String, String> headers() {
-        if (store == null) {
+        if (limiter == null) {
             return Map.of();
         }
-        int limit = userLimit.attempts();
-        int remaining = user.remaining();
-        long reset = user.resetInMillis();
+        int limit = Integer.MAX_VALUE;
+        int remaining = Integer.MAX_VALUE;
+        long reset = 0;
         if (address != null) {
-            limit = Math.min(limit, addressLimit.attempts());
-            remaining = Math.min(remaining, address.remaining());
-            reset = Math.max(reset, address.resetInMillis());
+            limit = addressLimit.attempts();
+            remaining = address.remaining();
+            reset = address.resetInMillis();
         }
-        return headers(limit, remaining, reset);
+        for (Charge charge : charges) {
+            limit = Math.min(limit, identityLimit.attempts());
+            remaining = Math.min(remaining, charge.decision.remaining());
+            reset = Math.max(reset, charge.decision.resetInMillis());
+        }
+        return limit == Integer.MAX_VALUE ? Map.of() : headers(limit, remaining, reset);
     }
 
     static Map<String, String> headers(int limit, int remaining, long resetInMillis) {
@@ -78,5 +108,26 @@ public final class Admission {
         headers.put("X-RateLimit-Remaining", Integer.toString(remaining));
         headers.put("X-RateLimit-Reset", Long.toString((System.currentTimeMillis() + Math.max(0, resetInMillis)) / 1000));
         return headers;
+    }
+
+    /** One identity's count of this attempt. */
+    public final class Charge {
+        private final String bucket;
+        private final Decision decision;
+        private boolean held;
+
+        private Charge(String bucket, Decision decision) {
+            this.bucket = bucket;
+            this.decision = decision;
+            this.held = bucket != null;
+        }
+
+        /** Its backend could not judge the credentials: the attempt does not count against this identity. */
+        public void takeBack() {
+            if (held) {
+                held = false;
+                limiter.store().release(bucket, decision.entry());
+            }
+        }
     }
 }

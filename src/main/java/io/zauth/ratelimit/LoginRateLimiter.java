@@ -5,23 +5,27 @@ import io.zauth.error.ZulipErrors;
 import io.zauth.metrics.ZauthMetrics;
 import io.zauth.org.Organization;
 import io.zauth.ratelimit.AttemptStore.Decision;
-import io.zauth.user.UserAccount;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import java.util.Locale;
 
 /**
- * Admits a login attempt before any backend runs, per username in its organization (Zulip's
- * authenticate_by_username: every attempt counts, a success clears the count) and per client
- * address (failed attempts only, so that many people behind one address are not locked out by
- * their own successful logins).
+ * Limits login attempts per identity and per client address.
  *
- * <p>Usernames are counted case-insensitively and without surrounding blanks, unlike Zulip, which
- * keys on the raw username: varying the case must not buy an attacker a fresh count. Buckets name
- * the username only by its SHA-256, so the store holds no usernames.
+ * <p>Per identity (Zulip's authenticate_by_username: every attempt counts, a success clears the
+ * count): each backend names the identity whose password it is about to check — an organization's
+ * normalized address, a directory's entry — and the attempt is counted against it before the
+ * password is checked ({@link Admission#charge}). Zulip keys on the raw username; counting the
+ * identity instead means no spelling (case, quotes, Unicode variants, the directory username
+ * beside the email) and no second organization on the same directory buys a fresh count.
+ * Buckets name the identity only by its SHA-256, so the store holds no usernames.
+ *
+ * <p>Per client address, failed attempts only, so that many people behind one address are not
+ * locked out by their own successful logins; IPv6 addresses are counted per network prefix
+ * ({@code zauth.rate-limit.ipv6-prefix-length}, a /64 by default), as one subscriber holds a
+ * whole /64.
  */
 @ApplicationScoped
 public class LoginRateLimiter {
@@ -29,64 +33,59 @@ public class LoginRateLimiter {
     private final ZauthConfig.RateLimit config;
     private final AttemptStore store;
     private final ZauthMetrics metrics;
+    private final AddressBuckets addresses;
 
     LoginRateLimiter(ZauthConfig config, AttemptStore store, ZauthMetrics metrics) {
         this.config = config.rateLimit();
         this.store = store;
         this.metrics = metrics;
+        this.addresses = new AddressBuckets(this.config.ipv6PrefixLength());
     }
 
-    /** The organization's limit per username: its own, or the server's. */
+    /** The organization's limit per identity: its own, or the server's. */
     public Limit usernameLimit(Organization organization) {
         return organization.loginRateLimit() != null ? organization.loginRateLimit() : config.username();
     }
 
     /**
-     * Counts the attempt, or refuses it with 429 {@code RATE_LIMIT_HIT}.
+     * Admits an attempt from the client address, or refuses it with 429 {@code RATE_LIMIT_HIT};
+     * its identities are charged as the backends come to them.
      *
      * @param clientAddress null when unknown (no address limit applies)
      */
-    public Admission admit(Organization organization, String username, String clientAddress) {
+    public Admission admit(Organization organization, String clientAddress) {
         if (!config.enabled()) {
-            return Admission.UNLIMITED;
+            return Admission.unlimited();
         }
-        Limit userLimit = usernameLimit(organization);
-        String userBucket = usernameBucket(organization.id(), username);
-        Decision user = acquire(userBucket, userLimit);
-        if (!user.allowed()) {
-            metrics.rateLimitRejection("username");
-            throw refused(userLimit, user);
-        }
+        Limit identityLimit = usernameLimit(organization);
         if (clientAddress == null) {
-            return new Admission(store, userBucket, user, userLimit, null, null, null);
+            return new Admission(this, identityLimit, null, null, null);
         }
-        String addressBucket = "address:" + clientAddress;
-        Decision address;
-        try {
-            address = acquire(addressBucket, config.address());
-        } catch (RuntimeException e) {
-            store.release(userBucket, user.entry());
-            throw e;
-        }
+        String addressBucket = addresses.of(clientAddress);
+        Decision address = acquire(addressBucket, config.address());
         if (!address.allowed()) {
             metrics.rateLimitRejection("address");
-            store.release(userBucket, user.entry());
             throw refused(config.address(), address);
         }
-        return new Admission(store, userBucket, user, userLimit, addressBucket, address, config.address());
+        return new Admission(this, identityLimit, addressBucket, address, config.address());
     }
 
-    /** Forgets a username's attempts on an administrator's request. */
-    public void reset(Organization organization, String username) {
-        store.reset(usernameBucket(organization.id(), username));
+    /** Forgets an identity's attempts: an administrator's reset, or a password change. */
+    public void reset(String identity) {
+        store.reset(bucketOf(identity));
     }
 
-    /** Forgets the attempts on every name the user logs in with: after a password change. */
-    public void resetUser(Organization organization, UserAccount user) {
-        reset(organization, user.email());
-        if (user.directoryUsername() != null) {
-            reset(organization, user.directoryUsername());
+    Decision acquireIdentity(String bucket, Limit limit) {
+        Decision decision = acquire(bucket, limit);
+        if (!decision.allowed()) {
+            metrics.rateLimitRejection("username");
+            throw refused(limit, decision);
         }
+        return decision;
+    }
+
+    AttemptStore store() {
+        return store;
     }
 
     private Decision acquire(String bucket, Limit limit) {
@@ -102,11 +101,10 @@ public class LoginRateLimiter {
                 Admission.headers(limit.attempts(), 0, decision.resetInMillis()));
     }
 
-    static String usernameBucket(long organizationId, String username) {
-        String normalized = username.strip().toLowerCase(Locale.ROOT);
+    static String bucketOf(String identity) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(normalized.getBytes(StandardCharsets.UTF_8));
-            return "username:" + organizationId + ":" + HexFormat.of().formatHex(digest);
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(identity.getBytes(StandardCharsets.UTF_8));
+            return "identity:" + HexFormat.of().formatHex(digest);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java platform has SHA-256", e);
         }

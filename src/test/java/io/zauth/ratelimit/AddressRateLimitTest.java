@@ -76,6 +76,19 @@ class AddressRateLimitTest {
                 "RATE_LIMIT_HIT", "API usage exceeded rate limit");
     }
 
+    /** The review's replay: 13 failures from 13 addresses of one /64 against a limit of 10, and no 429. */
+    @Test
+    void anIpv6NetworkIsCountedAsOneClient() {
+        Organization org = fixtures.organization("email");
+        UserAccount victim = fixtures.user(org);
+        for (int host = 1; host <= 3; host++) {
+            loginFrom("2001:db8:7:7::" + host, org, Fixtures.unique("guess") + "@example.com", "x").statusCode(401);
+        }
+        assertError(loginFrom("2001:db8:7:7:ffff:1:2:3", org, victim.email(), Fixtures.PASSWORD), 429, "RATE_LIMIT_HIT",
+                "API usage exceeded rate limit");
+        loginFrom("2001:db8:7:8::1", org, victim.email(), Fixtures.PASSWORD).statusCode(200);
+    }
+
     @Test
     void theServerDefaultIsFiveAttemptsPerUsername() {
         Organization org = fixtures.organization("email");

@@ -1,6 +1,7 @@
 package io.zauth.ratelimit;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.zauth.auth.EmailAuthBackend;
 import io.zauth.org.Organization;
 import io.zauth.support.Fixtures;
 import io.zauth.user.UserAccount;
@@ -23,7 +24,7 @@ class MemoryRateLimitTest extends RateLimitBehaviour {
         login(org, user.email(), "wrong password").statusCode(401);
         login(org, user.email(), "wrong password").statusCode(401);
         assertRateLimited(login(org, user.email(), Fixtures.PASSWORD), 2);
-        ledger.recordReset(LoginRateLimiter.usernameBucket(org.id(), user.email()), Instant.now());
+        ledger.recordReset(LoginRateLimiter.bucketOf(EmailAuthBackend.identity(org, user.email())), Instant.now());
         login(org, user.email(), "wrong password").statusCode(401);
         login(org, user.email(), Fixtures.PASSWORD).statusCode(200);
     }

@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
 import io.restassured.response.ValidatableResponse;
+import io.zauth.auth.AuthenticationChain;
 import io.zauth.org.Organization;
 import io.zauth.org.OrganizationSettings;
 import io.zauth.support.Fixtures;
@@ -37,6 +38,9 @@ abstract class RateLimitBehaviour {
 
     @Inject
     LoginRateLimiter rateLimiter;
+
+    @Inject
+    AuthenticationChain chain;
 
     Organization organizationLimitedTo(String limit) {
         Organization org = fixtures.organization("email");
@@ -111,6 +115,18 @@ abstract class RateLimitBehaviour {
         assertRateLimited(login(org, user.email(), Fixtures.PASSWORD), 2);
     }
 
+    /** Quotes, escapes and case reach the same address: none of them buys a fresh count. */
+    @Test
+    void quotedEscapedAndCasedSpellingsOfAnAddressShareItsCount() {
+        Organization org = organizationLimitedTo("3/30m");
+        UserAccount user = fixtures.user(org);
+        String local = user.email().substring(0, user.email().indexOf('@'));
+        login(org, "\"" + local + "\"@example.com", "wrong password").statusCode(401);
+        login(org, "\"" + local.charAt(0) + "\\" + local.substring(1) + "\"@example.com", "wrong password").statusCode(401);
+        login(org, local.toUpperCase() + "@EXAMPLE.com", "wrong password").statusCode(401);
+        assertRateLimited(login(org, user.email(), Fixtures.PASSWORD), 3);
+    }
+
     @Test
     void countsBelongToOneUsernameInOneOrganization() {
         Organization org = organizationLimitedTo("2/30m");
@@ -140,7 +156,7 @@ abstract class RateLimitBehaviour {
         login(org, user.email(), "wrong password").statusCode(401);
         login(org, user.email(), "wrong password").statusCode(401);
         assertRateLimited(login(org, user.email(), Fixtures.PASSWORD), 2);
-        rateLimiter.reset(org, user.email().toUpperCase());
+        chain.identities(org, user.email().toUpperCase()).forEach(rateLimiter::reset);
         login(org, user.email(), Fixtures.PASSWORD).statusCode(200);
     }
 

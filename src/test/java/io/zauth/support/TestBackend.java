@@ -4,6 +4,8 @@ import io.zauth.auth.AuthBackend;
 import io.zauth.auth.AuthOutcome;
 import io.zauth.auth.AuthOutcome.Reason;
 import io.zauth.auth.LoginAttempt;
+import io.zauth.auth.Subject;
+import io.zauth.org.Organization;
 import io.zauth.user.UserAccounts;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -28,7 +30,12 @@ public class TestBackend implements AuthBackend {
     }
 
     @Override
-    public AuthOutcome authenticate(LoginAttempt attempt) {
+    public Subject identify(Organization organization, String login) {
+        return Subject.of(NAME + ":" + organization.id() + ":" + login);
+    }
+
+    @Override
+    public AuthOutcome authenticate(LoginAttempt attempt, Subject subject) {
         if (!attempt.password().equals("token:" + attempt.username())) {
             return AuthOutcome.rejected(Reason.BAD_CREDENTIALS);
         }
