@@ -41,9 +41,9 @@ public class AccountChanges {
 
     private static final Logger LOG = Logger.getLogger(AccountChanges.class);
     /** For a commit under way when the timeout strikes, and a pause of this process. */
-    static final Duration GAP_ALLOWANCE = Duration.ofSeconds(10);
+    private static final Duration GAP_ALLOWANCE = Duration.ofSeconds(10);
     /** Far longer than an instance may go without reading and still serve from memory. */
-    static final Duration KEEP = Duration.ofHours(1);
+    private static final Duration KEEP = Duration.ofHours(1);
     private static final Duration SWEEP_EVERY = Duration.ofMinutes(1);
 
     /** Where the rows are; the database, but for tests of the poller itself. */
