@@ -8,6 +8,8 @@ import io.zauth.config.ZauthConfig;
 import io.zauth.org.Organization;
 import io.zauth.user.UserAccount;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -22,39 +24,70 @@ import java.util.function.Supplier;
  * the user or organization, and within {@code zauth.account-cache.poll-interval} when another
  * instance or the command line does ({@link AccountChanges}).
  *
+ * <p>Nothing is served from memory unless the changes were read successfully in the last few
+ * poll intervals, and no entry is served older than {@code zauth.account-cache.max-age}.
+ *
  * <p>A look-up that read the database while a change was being dropped does not keep what it
- * read: every drop advances a generation, and a loaded value is put, then taken back if the
- * generation moved meanwhile. Only users that were found are kept; an unknown key or email always
- * asks the database, so that guessing cannot fill the cache.
+ * read: every drop advances a generation first, and a loaded user is put only if the generation
+ * has not moved, checked under the same per-user lock the drop takes to remove the user's
+ * entries. Either the put comes first and the drop removes it, or the drop comes first and the
+ * put sees the new generation. Only users that were found are kept; an unknown key or email
+ * always asks the database, so that guessing cannot fill the cache.
  */
 @ApplicationScoped
 public class AccountCache {
 
     /** Organizations are few; unknown hosts are kept too, so bound them. */
     private static final int MAX_ORGANIZATION_ENTRIES = 10_000;
+    /** Polls that may be missed before memory stops being trusted, and the least time that allows. */
+    private static final int STALE_AFTER_POLLS = 4;
+    private static final Duration STALE_AFTER_AT_LEAST = Duration.ofSeconds(1);
+    private static final int USER_LOCKS = 64;
 
     private final boolean enabled;
+    private final long staleAfterNanos;
     private final Cache<String, UserAccount> users;
+    /** The keys each user is cached under, so that a change to the user drops them all. */
     private final Map<Long, Set<String>> keysByUser = new ConcurrentHashMap<>();
+    private final Object[] userLocks = new Object[USER_LOCKS];
     private final Cache<String, Optional<Organization>> organizations;
     private final AtomicLong generation = new AtomicLong();
-    private volatile boolean current = true;
+    /** System.nanoTime() after which memory is no longer served unless a poll succeeds meanwhile. */
+    private volatile long servingUntil;
 
+    @Inject
     AccountCache(ZauthConfig config) {
-        int maxUsers = config.accountCache().maxUsers();
+        this(config.accountCache().maxUsers(), config.accountCache().maxAge(), staleAfter(config.accountCache().pollInterval()));
+    }
+
+    AccountCache(int maxUsers, Duration maxAge, Duration staleAfter) {
         this.enabled = maxUsers > 0;
+        this.staleAfterNanos = staleAfter.toNanos();
+        this.servingUntil = System.nanoTime();
+        for (int i = 0; i < USER_LOCKS; i++) {
+            userLocks[i] = new Object();
+        }
+        // The index is cleaned after a removal, asynchronously and under the user's lock, and only
+        // of a key that is no longer cached: a put racing with the removal keeps its key indexed.
         this.users = Caffeine.newBuilder()
                 .maximumSize(Math.max(maxUsers, 0) * 2L)
-                .evictionListener((String key, UserAccount user, RemovalCause cause) -> {
-                    if (user != null) {
-                        keysByUser.computeIfPresent(user.id(), (id, keys) -> {
-                            keys.remove(key);
-                            return keys.isEmpty() ? null : keys;
-                        });
+                .expireAfterWrite(maxAge)
+                .removalListener((String key, UserAccount user, RemovalCause cause) -> {
+                    if (user != null && cause != RemovalCause.REPLACED) {
+                        forgetKey(user.id(), key);
                     }
                 })
                 .build();
-        this.organizations = Caffeine.newBuilder().maximumSize(enabled ? MAX_ORGANIZATION_ENTRIES : 0).build();
+        this.organizations = Caffeine.newBuilder()
+                .maximumSize(enabled ? MAX_ORGANIZATION_ENTRIES : 0)
+                .expireAfterWrite(maxAge)
+                .build();
+    }
+
+    /** A few poll intervals, and never less than a second so that one slow poll does not empty the cache. */
+    static Duration staleAfter(Duration pollInterval) {
+        Duration polls = pollInterval.multipliedBy(STALE_AFTER_POLLS);
+        return polls.compareTo(STALE_AFTER_AT_LEAST) < 0 ? STALE_AFTER_AT_LEAST : polls;
     }
 
     boolean enabled() {
@@ -71,31 +104,36 @@ public class AccountCache {
     }
 
     private Optional<UserAccount> user(String key, Supplier<Optional<UserAccount>> load) {
-        UserAccount cached = enabled ? users.getIfPresent(key) : null;
-        if (cached != null) {
-            return Optional.of(cached);
+        if (serving()) {
+            UserAccount cached = users.getIfPresent(key);
+            if (cached != null) {
+                return Optional.of(cached);
+            }
         }
         long before = generation.get();
         Optional<UserAccount> loaded = QuarkusTransaction.joiningExisting().call(load::get);
-        if (enabled && current && loaded.isPresent()) {
+        if (loaded.isPresent() && serving()) {
             UserAccount user = loaded.get();
-            keysByUser.computeIfAbsent(user.id(), id -> ConcurrentHashMap.newKeySet()).add(key);
-            users.put(key, user);
-            if (generation.get() != before) {
-                dropUser(user.id());
+            synchronized (lockOf(user.id())) {
+                if (generation.get() == before) {
+                    keysByUser.computeIfAbsent(user.id(), id -> ConcurrentHashMap.newKeySet()).add(key);
+                    users.put(key, user);
+                }
             }
         }
         return loaded;
     }
 
     public Optional<Organization> organization(String key, Supplier<Optional<Organization>> load) {
-        Optional<Organization> cached = enabled ? organizations.getIfPresent(key) : null;
+        Optional<Organization> cached = serving() ? organizations.getIfPresent(key) : null;
         if (cached != null) {
             return cached;
         }
         long before = generation.get();
         Optional<Organization> loaded = QuarkusTransaction.joiningExisting().call(load::get);
-        if (enabled && current) {
+        if (serving()) {
+            // Organization drops empty the whole map, so put-then-check suffices: a drop before the
+            // check is seen by it, one after it removes the entry.
             organizations.put(key, loaded);
             if (generation.get() != before) {
                 organizations.invalidate(key);
@@ -106,7 +144,12 @@ public class AccountCache {
 
     void userChanged(long userId) {
         generation.incrementAndGet();
-        dropUser(userId);
+        synchronized (lockOf(userId)) {
+            Set<String> keys = keysByUser.remove(userId);
+            if (keys != null) {
+                users.invalidateAll(keys);
+            }
+        }
     }
 
     /** Organizations carry nothing of their users, so their users' entries stay. */
@@ -116,23 +159,48 @@ public class AccountCache {
     }
 
     /**
-     * Whether changes made elsewhere are being seen. While they are not (the database cannot be
-     * read), nothing is served from memory or kept there: what was cached may be out of date.
+     * The changes made elsewhere were read by a poll that began at {@code pollStart} (a
+     * {@link System#nanoTime()}): memory may be served for a few poll intervals from then. If it
+     * had stopped being served (polls failed or were late), what it holds may have missed changes
+     * whose rows are gone, so it is emptied first.
      */
-    void current(boolean current) {
-        if (!current) {
-            generation.incrementAndGet();
-            users.invalidateAll();
-            keysByUser.clear();
-            organizations.invalidateAll();
+    void polled(long pollStart) {
+        if (pollStart - servingUntil >= 0) {
+            dropAll();
         }
-        this.current = current;
+        servingUntil = pollStart + staleAfterNanos;
     }
 
-    private void dropUser(long userId) {
-        Set<String> keys = keysByUser.remove(userId);
-        if (keys != null) {
-            users.invalidateAll(keys);
+    /** The changes made elsewhere could not be read: nothing is served or kept until they are. */
+    void pollFailed() {
+        servingUntil = System.nanoTime() - 1;
+        dropAll();
+    }
+
+    /** Whether memory may be served: the changes were read recently enough. */
+    boolean serving() {
+        return enabled && System.nanoTime() - servingUntil < 0;
+    }
+
+    private void dropAll() {
+        generation.incrementAndGet();
+        users.invalidateAll();
+        organizations.invalidateAll();
+    }
+
+    private void forgetKey(long userId, String key) {
+        synchronized (lockOf(userId)) {
+            if (users.asMap().containsKey(key)) {
+                return;
+            }
+            keysByUser.computeIfPresent(userId, (id, keys) -> {
+                keys.remove(key);
+                return keys.isEmpty() ? null : keys;
+            });
         }
+    }
+
+    private Object lockOf(long userId) {
+        return userLocks[Long.hashCode(userId) & (USER_LOCKS - 1)];
     }
 }

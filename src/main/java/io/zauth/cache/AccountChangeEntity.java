@@ -9,7 +9,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
-/** One change to a user or to an organization, timed by the database's clock. */
+/** One change to a user or to an organization; instances read them by id ({@link ChangeCursor}). */
 @Entity
 @Table(name = "account_change")
 public class AccountChangeEntity extends PanacheEntityBase {

@@ -6,17 +6,19 @@ import io.quarkus.runtime.StartupEvent;
 import io.zauth.config.ZauthConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.HashMap;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -25,31 +27,57 @@ import org.jboss.logging.Logger;
  * its entry at once, and every instance (this one too) reads the new rows every poll interval and
  * drops theirs.
  *
- * <p>Rows are read by the database's time, with an overlap: a transaction that took its time
- * before committing has a row older than the newest one already read, and is still found.
+ * <p>Rows are read by id, gaps included ({@link ChangeCursor}), so a transaction that commits
+ * late is read when it does. A gap is awaited for the transaction timeout, which bounds every
+ * transaction that writes a change, plus {@link #GAP_ALLOWANCE}.
+ *
+ * <p>Rows are deleted only up to an id this instance had read through more than {@link #KEEP}
+ * ago. Another instance that has not read them by then has not read the changes for that long,
+ * so it stopped serving from memory long before, and empties it when it reads again
+ * ({@link AccountCache#polled}).
  */
 @ApplicationScoped
 public class AccountChanges {
 
     private static final Logger LOG = Logger.getLogger(AccountChanges.class);
-    /** Longer than any transaction that writes a change; rows are read again within it. */
-    private static final Duration OVERLAP = Duration.ofSeconds(10);
-    /** Far longer than any instance goes without reading; older rows are deleted. */
+    /** For a commit under way when the timeout strikes, and a pause of this process. */
+    private static final Duration GAP_ALLOWANCE = Duration.ofSeconds(10);
+    /** Far longer than an instance may go without reading and still serve from memory. */
     private static final Duration KEEP = Duration.ofHours(1);
-    private static final int POLLS_BETWEEN_SWEEPS = 240;
+    private static final Duration SWEEP_EVERY = Duration.ofMinutes(1);
+
+    /** Where the rows are; the database, but for tests of the poller itself. */
+    interface Rows {
+        List<AccountChangeEntity> read(ChangeCursor.Reading reading);
+
+        void deleteThrough(long id);
+    }
+
+    private record ReadThrough(long at, long id) {}
 
     private final AccountCache cache;
     private final TransactionSynchronizationRegistry transactions;
+    private final Rows rows;
     private final long pollMillis;
-    private final Map<Long, Instant> seen = new HashMap<>();
-    private Instant newest = Instant.EPOCH;
-    private int pollsSinceSweep;
+    private final ChangeCursor cursor;
+    /** What this instance had read through, about every {@link #SWEEP_EVERY}, oldest first. */
+    private final Deque<ReadThrough> readThrough = new ArrayDeque<>();
     private ScheduledExecutorService poller;
 
-    AccountChanges(AccountCache cache, TransactionSynchronizationRegistry transactions, ZauthConfig config) {
+    @Inject
+    AccountChanges(AccountCache cache, TransactionSynchronizationRegistry transactions, ZauthConfig config,
+            @ConfigProperty(name = "quarkus.transaction-manager.default-transaction-timeout", defaultValue = "60s")
+            Duration transactionTimeout) {
+        this(cache, transactions, config.accountCache().pollInterval(), transactionTimeout.plus(GAP_ALLOWANCE), new DatabaseRows());
+    }
+
+    AccountChanges(AccountCache cache, TransactionSynchronizationRegistry transactions, Duration pollInterval,
+            Duration gapWait, Rows rows) {
         this.cache = cache;
         this.transactions = transactions;
-        this.pollMillis = Math.max(config.accountCache().pollInterval().toMillis(), 10);
+        this.rows = rows;
+        this.pollMillis = Math.max(pollInterval.toMillis(), 10);
+        this.cursor = new ChangeCursor(gapWait);
     }
 
     /** Records a change to the user in the current transaction. */
@@ -104,35 +132,84 @@ public class AccountChanges {
         });
     }
 
-    /** Only the poller thread runs this, so its fields need no locking. */
-    private void poll() {
+    /**
+     * Whatever goes wrong, errors included, the cache stops serving and the next poll tries
+     * again: a scheduled task that throws is never run again, while the cache would go on serving
+     * what it holds until {@link AccountCache#serving} saw the polls stop.
+     */
+    void poll() {
         try {
-            Instant from = newest.minus(OVERLAP);
-            List<AccountChangeEntity> changes = QuarkusTransaction.requiringNew().call(() ->
-                    AccountChangeEntity.<AccountChangeEntity>list("changedAt > ?1 order by changedAt", from));
-            for (AccountChangeEntity change : changes) {
-                if (seen.putIfAbsent(change.id, change.changedAt) == null) {
-                    if (change.userId == null) {
-                        cache.organizationChanged();
-                    } else {
-                        cache.userChanged(change.userId);
-                    }
+            readChanges();
+        } catch (Throwable e) {
+            try {
+                cache.pollFailed();
+                if (e instanceof RuntimeException) {
+                    LOG.debugf("Account changes cannot be read (%s); serving nothing from memory until they can",
+                            e.getClass().getSimpleName());
+                } else {
+                    LOG.errorf(e, "Reading the account changes failed; serving nothing from memory until it succeeds");
                 }
-                if (change.changedAt.isAfter(newest)) {
-                    newest = change.changedAt;
+            } catch (Throwable again) {
+                // Out of memory, say: the cache has already stopped serving, and the next poll tries again.
+            }
+        }
+    }
+
+    /** Only the poller thread runs this, so the cursor needs no locking. */
+    private void readChanges() {
+        long started = System.nanoTime();
+        List<AccountChangeEntity> changes = rows.read(cursor.next());
+        long readAt = System.nanoTime();
+        for (AccountChangeEntity change : changes) {
+            if (cursor.read(change.id, readAt)) {
+                if (change.userId == null) {
+                    cache.organizationChanged();
+                } else {
+                    cache.userChanged(change.userId);
                 }
             }
-            Instant forget = newest.minus(OVERLAP);
-            seen.values().removeIf(at -> !at.isAfter(forget));
-            if (++pollsSinceSweep >= POLLS_BETWEEN_SWEEPS) {
-                pollsSinceSweep = 0;
-                Instant old = newest.minus(KEEP);
-                QuarkusTransaction.requiringNew().run(() -> AccountChangeEntity.delete("changedAt < ?1", old));
+        }
+        cursor.expire(started);
+        sweep(readAt);
+        cache.polled(started);
+    }
+
+    private void sweep(long now) {
+        ReadThrough newest = readThrough.peekLast();
+        if (newest != null && now - newest.at() < SWEEP_EVERY.toNanos()) {
+            return;
+        }
+        readThrough.addLast(new ReadThrough(now, cursor.readThrough()));
+        ReadThrough old = null;
+        while (!readThrough.isEmpty() && now - readThrough.peekFirst().at() >= KEEP.toNanos()) {
+            old = readThrough.pollFirst();
+        }
+        if (old != null && old.id() > 0) {
+            rows.deleteThrough(old.id());
+        }
+    }
+
+    /** The account_change table, each read in a transaction of its own. */
+    static final class DatabaseRows implements Rows {
+
+        @Override
+        public List<AccountChangeEntity> read(ChangeCursor.Reading reading) {
+            StringBuilder query = new StringBuilder("id > ?1");
+            List<Object> parameters = new ArrayList<>();
+            parameters.add(reading.above());
+            for (long[] range : reading.ranges()) {
+                query.append(" or id between ?").append(parameters.size() + 1).append(" and ?").append(parameters.size() + 2);
+                parameters.add(range[0]);
+                parameters.add(range[1]);
             }
-            cache.current(true);
-        } catch (RuntimeException e) {
-            LOG.debugf("Account changes cannot be read (%s); serving nothing from memory until they can", e.getClass().getSimpleName());
-            cache.current(false);
+            query.append(" order by id");
+            return QuarkusTransaction.requiringNew().call(() ->
+                    AccountChangeEntity.<AccountChangeEntity>list(query.toString(), parameters.toArray()));
+        }
+
+        @Override
+        public void deleteThrough(long id) {
+            QuarkusTransaction.requiringNew().run(() -> AccountChangeEntity.delete("id <= ?1", id));
         }
     }
 }

@@ -116,6 +116,14 @@ public interface ZauthConfig {
          */
         @WithDefault("250ms")
         java.time.Duration pollInterval();
+
+        /**
+         * The longest a user or an organization is served from memory before it is read again,
+         * whether or not a change was recorded: bounds what a write that bypasses zauth (SQL by
+         * hand, a restored backup) leaves behind.
+         */
+        @WithDefault("60s")
+        java.time.Duration maxAge();
     }
 
     Benchmark benchmark();

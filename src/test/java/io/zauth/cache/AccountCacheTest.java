@@ -31,6 +31,10 @@ class AccountCacheTest {
     static final Duration SEEN_WITHIN = Duration.ofSeconds(10);
     /** Several poll intervals: the row the user's creation wrote has been read and applied. */
     static final Duration POLLED = Duration.ofSeconds(2);
+    /** A few poll intervals of the test profile, with room for a busy machine. */
+    static final Duration WITHIN_POLLS = Duration.ofSeconds(2);
+    /** The change cursor once read 10 s back in the database's time and no further. */
+    static final Duration LONGER_THAN_THE_OLD_OVERLAP = Duration.ofSeconds(11);
 
     @Inject
     Fixtures fixtures;
@@ -45,7 +49,7 @@ class AccountCacheTest {
         Thread.sleep(POLLED.toMillis());
         assertEquals(200, me(org, user));
         sql("UPDATE zauth_user SET active = FALSE WHERE id = ?", user.id());
-        assertEquals(200, me(org, user), "a write that bypasses the change rows is not seen: the answer came from memory");
+        assertEquals(200, me(org, user), "a write that bypasses the change rows is not seen (until max-age): the answer came from memory");
 
         sql("INSERT INTO account_change (user_id) VALUES (?)", user.id());
         awaitStatus(org, user, 401);
@@ -85,6 +89,66 @@ class AccountCacheTest {
         assertEquals(401, login(org, user, Fixtures.PASSWORD));
     }
 
+    /**
+     * The attack of issue 11, item 8: a regeneration whose transaction stays open (here holding
+     * the user's row lock) for longer than the 10 s the change cursor once looked back, while
+     * other changes commit and are read. Its change row is older than all of them when it commits;
+     * it must still be read, and the old key refused, within a few poll intervals.
+     */
+    @Test
+    void aKeyReplacedInATransactionThatOutlastsTheOthersIsRefusedWithinThePollInterval() throws Exception {
+        Organization org = fixtures.organization();
+        UserAccount user = fixtures.user(org);
+        UserAccount bystander = fixtures.user(org);
+        Thread.sleep(POLLED.toMillis());
+        assertEquals(200, me(org, user));
+        try (Connection slow = dataSource.getConnection()) {
+            slow.setAutoCommit(false);
+            try (PreparedStatement lock = slow.prepareStatement("SELECT id FROM zauth_user WHERE id = ? FOR UPDATE")) {
+                lock.setLong(1, user.id());
+                lock.executeQuery().close();
+            }
+            sql(slow, "INSERT INTO account_change (user_id) VALUES (?)", user.id());
+            sql(slow, "UPDATE zauth_user SET api_key_digest = ? WHERE id = ?", "0".repeat(48) + Long.toHexString(user.id()),
+                    user.id());
+            long until = System.nanoTime() + LONGER_THAN_THE_OLD_OVERLAP.toNanos();
+            while (System.nanoTime() < until) {
+                sql("INSERT INTO account_change (user_id) VALUES (?)", bystander.id());
+                Thread.sleep(200);
+            }
+            assertEquals(200, me(org, user), "the replacement is not committed yet");
+            slow.commit();
+        }
+        awaitStatus(() -> me(org, user), 401, WITHIN_POLLS);
+    }
+
+    /**
+     * Polls fail for real (the table they read is renamed away): the cache stops serving, so a
+     * write that bypasses the change rows is seen; once polls succeed again it serves from memory.
+     */
+    @Test
+    void whileTheChangesCannotBeReadNothingIsServedFromMemory() throws InterruptedException {
+        Organization org = fixtures.organization();
+        UserAccount user = fixtures.user(org);
+        Thread.sleep(POLLED.toMillis());
+        assertEquals(200, me(org, user));
+        ddl("ALTER TABLE account_change RENAME TO account_change_unreadable");
+        try {
+            sql("UPDATE zauth_user SET active = FALSE WHERE id = ?", user.id());
+            awaitStatus(() -> me(org, user), 401, WITHIN_POLLS);
+            sql("UPDATE zauth_user SET active = TRUE WHERE id = ?", user.id());
+            assertEquals(200, me(org, user), "nothing was kept meanwhile");
+        } finally {
+            ddl("ALTER TABLE account_change_unreadable RENAME TO account_change");
+        }
+        Thread.sleep(POLLED.toMillis());
+        assertEquals(200, me(org, user));
+        sql("UPDATE zauth_user SET active = FALSE WHERE id = ?", user.id());
+        assertEquals(200, me(org, user), "polls succeed again: the answer came from memory");
+        sql("INSERT INTO account_change (user_id) VALUES (?)", user.id());
+        awaitStatus(org, user, 401);
+    }
+
     @Test
     void aChangeMadeHereIsSeenAtOnce() {
         Organization org = fixtures.organization();
@@ -101,10 +165,14 @@ class AccountCacheTest {
     }
 
     private static void awaitStatus(IntSupplier request, int status) {
-        long deadline = System.nanoTime() + SEEN_WITHIN.toNanos();
+        awaitStatus(request, status, SEEN_WITHIN);
+    }
+
+    private static void awaitStatus(IntSupplier request, int status, Duration within) {
+        long deadline = System.nanoTime() + within.toNanos();
         while (request.getAsInt() != status) {
             if (System.nanoTime() > deadline) {
-                fail("the change was not seen within " + SEEN_WITHIN);
+                fail("the change was not seen within " + within);
             }
             Thread.onSpinWait();
         }
@@ -121,13 +189,27 @@ class AccountCacheTest {
     }
 
     private void sql(String statement, Object... parameters) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement update = c.prepareStatement(statement)) {
+        try (Connection c = dataSource.getConnection()) {
+            sql(c, statement, parameters);
+        } catch (SQLException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private void ddl(String statement) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ddl = c.prepareStatement(statement)) {
+            ddl.execute();
+        } catch (SQLException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static void sql(Connection c, String statement, Object... parameters) throws SQLException {
+        try (PreparedStatement update = c.prepareStatement(statement)) {
             for (int i = 0; i < parameters.length; i++) {
                 update.setObject(i + 1, parameters[i]);
             }
             assertEquals(1, update.executeUpdate());
-        } catch (SQLException e) {
-            throw new AssertionError(e);
         }
     }
 }
