@@ -16,13 +16,19 @@ final class ApiExamples {
     static final String API_KEY = """
             {"result":"success","msg":"","api_key":"gjA04ZYcqXKalvYMA8OeXSfzUOLrtbZv","email":"iago@zulip.com","user_id":5}""";
 
+    static final String TOKEN_API_KEY = """
+            {"result":"success","msg":"","api_key":"gjA04ZYcqXKalvYMA8OeXSfzUOLrtbZv","email":"iago@zulip.com"}""";
+
     static final String REGENERATED_KEY = """
             {"result":"success","msg":"","api_key":"6hOK5eF6XhHzD6a6rDhaK7ZXgUAB4R0p"}""";
 
     static final String USERS_ME = """
-            {"result":"success","msg":"","email":"iago@zulip.com","user_id":5,"is_admin":true,"is_owner":false,\
-            "is_guest":false,"role":200,"is_bot":false,"full_name":"Iago","timezone":"","is_active":true,\
-            "date_joined":"2024-03-15T09:21:04.385000+00:00","delivery_email":"iago@zulip.com"}""";
+            {"result":"success","msg":"","avatar_url":\
+            "https://secure.gravatar.com/avatar/af4f06322c177ef4e1e9b2c424986b54?d=identicon&version=1",\
+            "avatar_version":1,"email":"iago@zulip.com","user_id":5,"is_admin":true,"is_owner":false,\
+            "is_guest":false,"is_billing_admin":false,"role":200,"is_bot":false,"full_name":"Iago","timezone":"",\
+            "is_active":true,"date_joined":"2024-03-15T09:21:04.385000+00:00","delivery_email":"iago@zulip.com",\
+            "profile_data":{},"max_message_id":-1}""";
 
     static final String SERVER_SETTINGS = """
             {"result":"success","msg":"","authentication_methods":{"password":true,"dev":false,"email":true,\
@@ -84,6 +90,18 @@ final class ApiExamples {
 
     static final String NONEXISTENT_SUBDOMAIN = """
             {"result":"error","msg":"Invalid subdomain","code":"NONEXISTENT_SUBDOMAIN"}""";
+
+    static final String JWT_NOT_ENABLED = """
+            {"result":"error","msg":"JWT authentication is not enabled for this organization","code":"BAD_REQUEST"}""";
+
+    static final String JWT_MISSING = """
+            {"result":"error","msg":"No JSON web token passed in request","code":"BAD_REQUEST"}""";
+
+    static final String JWT_BAD = """
+            {"result":"error","msg":"Bad JSON web token","code":"BAD_REQUEST"}""";
+
+    static final String JWT_NO_EMAIL = """
+            {"result":"error","msg":"No email specified in JSON web token claims","code":"BAD_REQUEST"}""";
 
     static final String ENDPOINT_NOT_FOUND = """
             {"result":"error","msg":"Endpoint does not exist","code":"BAD_REQUEST"}""";

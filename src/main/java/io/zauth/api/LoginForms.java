@@ -21,4 +21,11 @@ final class LoginForms {
     record Dev(
             @Schema(description = "The email of any active user of the organization", examples = "iago@zulip.com",
                     maxLength = ZulipParams.MAX_LENGTH) String username) {}
+
+    @Schema(name = "TokenFetchApiKeyForm")
+    record Token(
+            @Schema(description = "The token, e.g. a JSON web token signed by the organization's issuer",
+                    maxLength = ZulipParams.MAX_LENGTH) String token,
+            @Schema(description = "JSON true to receive the user object too", examples = "false",
+                    defaultValue = "false") String include_profile) {}
 }

@@ -8,7 +8,6 @@ import io.zauth.key.ApiKeyAuthenticator;
 import io.zauth.metrics.ZauthMetrics;
 import io.zauth.org.Organization;
 import io.zauth.org.OrganizationResolver;
-import io.zauth.user.Role;
 import io.zauth.user.UserAccount;
 import io.zauth.user.UserAccounts;
 import jakarta.ws.rs.GET;
@@ -19,8 +18,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -43,9 +40,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
                 + "and the API key from fetch_api_key: email:api_key.")
 public class UsersMeResource {
 
-    /** Python's datetime.isoformat() for an aware UTC time with microseconds. */
-    private static final DateTimeFormatter ISO = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSSxxx");
-
     private final ApiKeyAuthenticator authenticator;
     private final OrganizationResolver resolver;
     private final UserAccounts users;
@@ -63,7 +57,8 @@ public class UsersMeResource {
 
     @GET
     @Operation(operationId = "get-own-user", summary = "Get own user",
-            description = "The profile of the user whose key authenticates the request, in the fields zauth keeps.")
+            description = "The profile of the user whose key authenticates the request: every field Zulip documents for it, "
+                    + "with a Gravatar URL as avatar, no custom profile fields, and max_message_id -1 (zauth holds no messages).")
     @SecurityRequirement(name = ApiExamples.BASIC_AUTH)
     @APIResponse(responseCode = "200", description = "The user's profile.",
             content = @Content(mediaType = ApiExamples.JSON, examples = @ExampleObject(name = "success", value = ApiExamples.USERS_ME)))
@@ -85,19 +80,7 @@ public class UsersMeResource {
                     value = ApiExamples.ONLY_GET)))
     public Response me(@Context HttpServerRequest request, @Context UriInfo uri) {
         UserAccount user = authenticate(request);
-        ObjectNode body = ZulipJson.success();
-        body.put("email", user.email());
-        body.put("user_id", user.id());
-        body.put("is_admin", user.role() == Role.ADMIN || user.role() == Role.OWNER);
-        body.put("is_owner", user.role() == Role.OWNER);
-        body.put("is_guest", user.role() == Role.GUEST);
-        body.put("role", user.role().zulipValue());
-        body.put("is_bot", false);
-        body.put("full_name", user.fullName());
-        body.put("timezone", user.timezone());
-        body.put("is_active", user.active());
-        body.put("date_joined", ISO.format(user.dateJoined().atOffset(ZoneOffset.UTC)));
-        body.put("delivery_email", user.email());
+        ObjectNode body = UserProfiles.into(ZulipJson.success(), user);
         return ZulipJson.ok(body, ZulipParams.of(null, uri.getQueryParameters()));
     }
 

@@ -1,40 +1,16 @@
 package io.zauth.auth;
 
-import io.zauth.org.Organization;
-
 /**
  * One way of checking who is logging in, like an entry of Zulip's AUTHENTICATION_BACKENDS.
  * Implementations are CDI beans; an organization's method list names them in the order they run.
- *
- * <p>A login runs in two steps so that the rate limit can count the person, not the spelling:
- * {@link #identify} finds who the attempt is about without checking any password, the chain
- * counts that identity (refusing with 429 when it is over its limit), and only then does
- * {@link #authenticate} judge the password.
+ * A backend implements the capability its credential needs: {@link UsernameBackend} for a
+ * username with a password (or none), {@link TokenBackend} for a token.
  */
 public interface AuthBackend {
 
     /** The name an organization's method list uses, e.g. {@code email}, {@code ldap}. */
     String name();
 
-    /** Whether it checks a username and password (so it counts for Zulip's password_auth_enabled). */
-    default boolean checksPasswords() {
-        return true;
-    }
-
-    /**
-     * Who a login name stands for in the organization, before and without any password: a name
-     * that resolves to nobody still gets an identity (its folded spelling), so guessing unknown
-     * names is limited like known ones.
-     *
-     * @throws BackendUnavailableException when the backend cannot tell (its server is down)
-     */
-    Subject identify(Organization organization, String login);
-
-    /**
-     * Judges the credentials for the subject {@link #identify} found. Never throws for bad
-     * credentials: a rejection says why, so the chain can answer as Zulip does.
-     *
-     * @throws BackendUnavailableException when the backend cannot judge (its server is down)
-     */
-    AuthOutcome authenticate(LoginAttempt attempt, Subject subject);
+    /** What it checks besides the name. */
+    CredentialKind credential();
 }

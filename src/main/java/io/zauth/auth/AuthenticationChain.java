@@ -36,11 +36,12 @@ public class AuthenticationChain {
     }
 
     /** The organization's backends that check passwords, in its order. */
-    public List<AuthBackend> passwordBackends(Organization organization) {
+    public List<UsernameBackend> passwordBackends(Organization organization) {
         return organization.methods().stream()
                 .map(backends::byName)
                 .flatMap(Optional::stream)
-                .filter(AuthBackend::checksPasswords)
+                .filter(backend -> backend.credential() == CredentialKind.PASSWORD)
+                .map(UsernameBackend.class::cast)
                 .toList();
     }
 
@@ -57,13 +58,13 @@ public class AuthenticationChain {
         if (organization.deactivated()) {
             throw ZulipErrors.realmDeactivated();
         }
-        List<AuthBackend> chain = passwordBackends(organization);
+        List<UsernameBackend> chain = passwordBackends(organization);
         if (chain.isEmpty()) {
             throw ZulipErrors.passwordAuthDisabled();
         }
         Set<Reason> reasons = EnumSet.noneOf(Reason.class);
         ZulipException outage = null;
-        for (AuthBackend backend : chain) {
+        for (UsernameBackend backend : chain) {
             AuthOutcome outcome;
             try {
                 outcome = judge(backend, attempt, admission);
@@ -81,7 +82,7 @@ public class AuthenticationChain {
     }
 
     /** Identifies, charges the identity, then lets the backend judge; what it could not judge is taken back. */
-    private static AuthOutcome judge(AuthBackend backend, LoginAttempt attempt, Admission admission) {
+    private static AuthOutcome judge(UsernameBackend backend, LoginAttempt attempt, Admission admission) {
         Subject subject = backend.identify(attempt.organization(), attempt.username());
         Admission.Charge charge = admission.charge(subject.identity());
         try {
@@ -104,7 +105,7 @@ public class AuthenticationChain {
     public List<String> identities(Organization organization, String login) {
         List<String> identities = new ArrayList<>();
         BackendUnavailableException unavailable = null;
-        for (AuthBackend backend : passwordBackends(organization)) {
+        for (UsernameBackend backend : passwordBackends(organization)) {
             try {
                 identities.add(backend.identify(organization, login).identity());
             } catch (BackendUnavailableException e) {

@@ -12,7 +12,7 @@ import java.util.Optional;
  * and that endpoint exists only when {@code zauth.dev-auth.enabled} is on.
  */
 @ApplicationScoped
-public class DevAuthBackend implements AuthBackend {
+public class DevAuthBackend implements UsernameBackend {
 
     public static final String NAME = "dev";
 
@@ -28,8 +28,8 @@ public class DevAuthBackend implements AuthBackend {
     }
 
     @Override
-    public boolean checksPasswords() {
-        return false;
+    public CredentialKind credential() {
+        return CredentialKind.NONE;
     }
 
     @Override

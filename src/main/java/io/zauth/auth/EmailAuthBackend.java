@@ -17,7 +17,7 @@ import java.util.Optional;
  * a wrong password and a user without a usable password take the same time.
  */
 @ApplicationScoped
-public class EmailAuthBackend implements AuthBackend {
+public class EmailAuthBackend implements UsernameBackend {
 
     public static final String NAME = "email";
 

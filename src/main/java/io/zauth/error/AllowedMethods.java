@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The HTTP methods each endpoint path answers, read once from the resources' JAX-RS annotations,
@@ -19,13 +21,34 @@ import java.util.TreeSet;
  */
 final class AllowedMethods {
 
+    private static final Pattern PARAMETER = Pattern.compile("\\{\\s*\\w+\\s*(?::([^}]*))?}");
+
     private static volatile Map<String, Set<String>> byPath;
 
     private AllowedMethods() {}
 
     static List<String> of(String path) {
-        Set<String> methods = index().get(normalize(path));
+        String normalized = normalize(path);
+        Set<String> methods = index().get(normalized);
+        if (methods == null) {
+            methods = index().entrySet().stream()
+                    .filter(entry -> entry.getKey().contains("{") && template(entry.getKey()).matcher(normalized).matches())
+                    .map(Map.Entry::getValue).findFirst().orElse(null);
+        }
         return methods == null ? List.of() : List.copyOf(methods);
+    }
+
+    /** A path template's regular expression: {@code {name: regex}} keeps its regex, {@code {name}} is one segment. */
+    private static Pattern template(String path) {
+        StringBuilder regex = new StringBuilder();
+        Matcher parameter = PARAMETER.matcher(path);
+        int last = 0;
+        while (parameter.find()) {
+            regex.append(Pattern.quote(path.substring(last, parameter.start())));
+            regex.append('(').append(parameter.group(1) == null ? "[^/]+" : parameter.group(1).strip()).append(')');
+            last = parameter.end();
+        }
+        return Pattern.compile(regex.append(Pattern.quote(path.substring(last))).toString());
     }
 
     private static Map<String, Set<String>> index() {

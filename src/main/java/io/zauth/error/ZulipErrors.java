@@ -74,7 +74,12 @@ public final class ZulipErrors {
 
     /** Zulip has no such error (it answers 500); clients show msg and may retry after Retry-After. */
     public static ZulipException directoryUnavailable() {
-        return unavailable("DIRECTORY_UNAVAILABLE", "The directory service is unavailable; try again later", 5);
+        return backendUnavailable("DIRECTORY_UNAVAILABLE", "The directory service is unavailable; try again later");
+    }
+
+    /** A backend's outage in its own words (Zulip answers 500): 503 with Retry-After: 5. */
+    public static ZulipException backendUnavailable(String code, String msg) {
+        return unavailable(code, msg, 5);
     }
 
     /** Password hashing is saturated; the client should retry shortly. */

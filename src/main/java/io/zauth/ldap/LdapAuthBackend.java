@@ -1,6 +1,6 @@
 package io.zauth.ldap;
 
-import io.zauth.auth.AuthBackend;
+import io.zauth.auth.UsernameBackend;
 import io.zauth.auth.AuthOutcome;
 import io.zauth.auth.AuthOutcome.Reason;
 import io.zauth.auth.EmailAddresses;
@@ -23,7 +23,7 @@ import org.jboss.logging.Logger;
  * not a failed attempt. The rate limit counts the directory entry, found before the bind.
  */
 @ApplicationScoped
-public class LdapAuthBackend implements AuthBackend {
+public class LdapAuthBackend implements UsernameBackend {
 
     public static final String NAME = "ldap";
     private static final Logger LOG = Logger.getLogger(LdapAuthBackend.class);

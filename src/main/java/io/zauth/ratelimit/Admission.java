@@ -23,6 +23,7 @@ public final class Admission implements AutoCloseable {
     private final Limit addressLimit;
     private final List<Charge> charges = new ArrayList<>();
     private boolean addressHeld;
+    private boolean judgedWithoutIdentity;
 
     /** An admission that counts nothing: the limits are off. */
     static Admission unlimited() {
@@ -55,6 +56,14 @@ public final class Admission implements AutoCloseable {
         return charge;
     }
 
+    /**
+     * A backend judged the credentials without an identity to charge (a token that failed
+     * verification names nobody): the address's failure stays.
+     */
+    public void judged() {
+        judgedWithoutIdentity = true;
+    }
+
     /** The attempt succeeded: every identity it was counted against starts afresh, and the address is not charged. */
     public void succeeded() {
         if (limiter != null) {
@@ -66,7 +75,7 @@ public final class Admission implements AutoCloseable {
     /** Takes back the address's failure unless a backend judged the credentials. */
     @Override
     public void close() {
-        if (charges.stream().noneMatch(charge -> charge.held)) {
+        if (!judgedWithoutIdentity && charges.stream().noneMatch(charge -> charge.held)) {
             releaseAddress();
         }
     }

@@ -32,12 +32,13 @@ class OpenApiDocumentTest {
     void listsEachEndpointWithItsMethodAndNothingElse() {
         Map<String, Map<String, Object>> paths = document.getMap("paths");
         assertEquals(Set.of("/api/v1/fetch_api_key", "/api/v1/dev_fetch_api_key", "/api/v1/server_settings",
-                "/api/v1/users/me", "/api/v1/users/me/api_key/regenerate"), paths.keySet());
+                "/api/v1/users/me", "/api/v1/users/me/api_key/regenerate", "/api/v1/{method}/fetch_api_key"), paths.keySet());
         assertEquals(Set.of("post"), operations("/api/v1/fetch_api_key"));
         assertEquals(Set.of("post"), operations("/api/v1/dev_fetch_api_key"));
         assertEquals(Set.of("get"), operations("/api/v1/server_settings"));
         assertEquals(Set.of("get"), operations("/api/v1/users/me"));
         assertEquals(Set.of("post"), operations("/api/v1/users/me/api_key/regenerate"));
+        assertEquals(Set.of("post"), operations("/api/v1/{method}/fetch_api_key"));
     }
 
     @Test
@@ -47,6 +48,7 @@ class OpenApiDocumentTest {
         assertEquals(statuses(200, 400, 405, 503), responses("/api/v1/server_settings", "get"));
         assertEquals(statuses(200, 400, 401, 405, 503), responses("/api/v1/users/me", "get"));
         assertEquals(statuses(200, 400, 401, 405, 413, 503), responses("/api/v1/users/me/api_key/regenerate", "post"));
+        assertEquals(statuses(200, 400, 401, 404, 405, 413, 429, 503), responses("/api/v1/{method}/fetch_api_key", "post"));
     }
 
     @Test

@@ -1,6 +1,6 @@
 package io.zauth.support;
 
-import io.zauth.auth.AuthBackend;
+import io.zauth.auth.UsernameBackend;
 import io.zauth.auth.AuthOutcome;
 import io.zauth.auth.AuthOutcome.Reason;
 import io.zauth.auth.LoginAttempt;
@@ -14,7 +14,7 @@ import jakarta.enterprise.context.ApplicationScoped;
  * it accepts the password {@code token:<email>} for existing users.
  */
 @ApplicationScoped
-public class TestBackend implements AuthBackend {
+public class TestBackend implements UsernameBackend {
 
     public static final String NAME = "test-token";
 
