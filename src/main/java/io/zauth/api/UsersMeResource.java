@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertx.core.http.HttpServerRequest;
 import io.zauth.audit.AuditLog;
 import io.zauth.error.ZulipException;
-import io.zauth.key.ApiKeyAuthenticator;
+import io.zauth.login.ApiKeyAuthenticator;
 import io.zauth.metrics.ZauthMetrics;
 import io.zauth.org.Organization;
 import io.zauth.org.OrganizationResolver;

@@ -4,9 +4,6 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.RemovalCause;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.zauth.config.ZauthConfig;
-import io.zauth.org.Organization;
-import io.zauth.user.UserAccount;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -46,18 +43,18 @@ public class AccountCache {
 
     private final boolean enabled;
     private final long staleAfterNanos;
-    private final Cache<String, UserAccount> users;
+    private final Cache<String, CachedUser> users;
     /** The keys each user is cached under, so that a change to the user drops them all. */
     private final Map<Long, Set<String>> keysByUser = new ConcurrentHashMap<>();
     private final Object[] userLocks = new Object[USER_LOCKS];
-    private final Cache<String, Optional<Organization>> organizations;
+    private final Cache<String, Optional<?>> organizations;
     private final AtomicLong generation = new AtomicLong();
     /** System.nanoTime() after which memory is no longer served unless a poll succeeds meanwhile. */
     private volatile long servingUntil;
 
     @Inject
-    AccountCache(ZauthConfig config) {
-        this(config.accountCache().maxUsers(), config.accountCache().maxAge(), staleAfter(config.accountCache().pollInterval()));
+    AccountCache(AccountCacheConfig config) {
+        this(config.maxUsers(), config.maxAge(), staleAfter(config.pollInterval()));
     }
 
     AccountCache(int maxUsers, Duration maxAge, Duration staleAfter) {
@@ -72,7 +69,7 @@ public class AccountCache {
         this.users = Caffeine.newBuilder()
                 .maximumSize(Math.max(maxUsers, 0) * 2L)
                 .expireAfterWrite(maxAge)
-                .removalListener((String key, UserAccount user, RemovalCause cause) -> {
+                .removalListener((String key, CachedUser user, RemovalCause cause) -> {
                     if (user != null && cause != RemovalCause.REPLACED) {
                         forgetKey(user.id(), key);
                     }
@@ -95,25 +92,26 @@ public class AccountCache {
     }
 
     /** Look-ups below read the database through {@code load}, in the caller's transaction or a new one. */
-    public Optional<UserAccount> userByDigest(String digest, Supplier<Optional<UserAccount>> load) {
+    public <U extends CachedUser> Optional<U> userByDigest(String digest, Supplier<Optional<U>> load) {
         return user("key:" + digest, load);
     }
 
-    public Optional<UserAccount> userByEmail(long organizationId, String emailKey, Supplier<Optional<UserAccount>> load) {
+    public <U extends CachedUser> Optional<U> userByEmail(long organizationId, String emailKey, Supplier<Optional<U>> load) {
         return user("email:" + organizationId + ":" + emailKey, load);
     }
 
-    private Optional<UserAccount> user(String key, Supplier<Optional<UserAccount>> load) {
+    @SuppressWarnings("unchecked")
+    private <U extends CachedUser> Optional<U> user(String key, Supplier<Optional<U>> load) {
         if (serving()) {
-            UserAccount cached = users.getIfPresent(key);
+            CachedUser cached = users.getIfPresent(key);
             if (cached != null) {
-                return Optional.of(cached);
+                return Optional.of((U) cached);
             }
         }
         long before = generation.get();
-        Optional<UserAccount> loaded = QuarkusTransaction.joiningExisting().call(load::get);
+        Optional<U> loaded = QuarkusTransaction.joiningExisting().call(load::get);
         if (loaded.isPresent() && serving()) {
-            UserAccount user = loaded.get();
+            U user = loaded.get();
             synchronized (lockOf(user.id())) {
                 if (generation.get() == before) {
                     keysByUser.computeIfAbsent(user.id(), id -> ConcurrentHashMap.newKeySet()).add(key);
@@ -124,13 +122,14 @@ public class AccountCache {
         return loaded;
     }
 
-    public Optional<Organization> organization(String key, Supplier<Optional<Organization>> load) {
-        Optional<Organization> cached = serving() ? organizations.getIfPresent(key) : null;
+    @SuppressWarnings("unchecked")
+    public <O> Optional<O> organization(String key, Supplier<Optional<O>> load) {
+        Optional<O> cached = serving() ? (Optional<O>) organizations.getIfPresent(key) : null;
         if (cached != null) {
             return cached;
         }
         long before = generation.get();
-        Optional<Organization> loaded = QuarkusTransaction.joiningExisting().call(load::get);
+        Optional<O> loaded = QuarkusTransaction.joiningExisting().call(load::get);
         if (serving()) {
             // Organization drops empty the whole map, so put-then-check suffices: a drop before the
             // check is seen by it, one after it removes the entry.

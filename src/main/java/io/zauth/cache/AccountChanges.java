@@ -3,7 +3,7 @@ package io.zauth.cache;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
-import io.zauth.config.ZauthConfig;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -65,10 +65,10 @@ public class AccountChanges {
     private ScheduledExecutorService poller;
 
     @Inject
-    AccountChanges(AccountCache cache, TransactionSynchronizationRegistry transactions, ZauthConfig config,
+    AccountChanges(AccountCache cache, TransactionSynchronizationRegistry transactions, AccountCacheConfig config,
             @ConfigProperty(name = "quarkus.transaction-manager.default-transaction-timeout", defaultValue = "60s")
             Duration transactionTimeout) {
-        this(cache, transactions, config.accountCache().pollInterval(), transactionTimeout.plus(GAP_ALLOWANCE), new DatabaseRows());
+        this(cache, transactions, config.pollInterval(), transactionTimeout.plus(GAP_ALLOWANCE), new DatabaseRows());
     }
 
     AccountChanges(AccountCache cache, TransactionSynchronizationRegistry transactions, Duration pollInterval,

@@ -32,17 +32,6 @@ public interface ZauthConfig {
 
     DevAuth devAuth();
 
-    /** Secrets protecting API keys at rest (README "Keys at rest"); never logged. */
-    Secrets secrets();
-
-    interface Secrets {
-        /** Base64 of 32 random bytes keying the look-up digest; generated into data-dir on H2 when absent. */
-        Optional<String> apiKeyDigestKey();
-
-        /** Base64 of 32 random bytes sealing stored keys (AES-256-GCM); losing it voids every key. */
-        Optional<String> apiKeyEncryptionKey();
-    }
-
     /** Bounds on password hashing: each Argon2 computation holds its memory while it runs. */
     Hashing hashing();
 
@@ -97,33 +86,6 @@ public interface ZauthConfig {
          * any, the client address is the connection's peer.
          */
         Optional<List<String>> trustedProxies();
-    }
-
-    /** What each instance keeps in memory about users and organizations (README "Several instances"). */
-    AccountCache accountCache();
-
-    interface AccountCache {
-        /**
-         * Users kept in memory for key checks and logins, least recently and least frequently used
-         * dropped first; 0 turns the cache off (every API call then reads the database).
-         */
-        @WithDefault("100000")
-        int maxUsers();
-
-        /**
-         * How often each instance reads the changes other instances and the command line made:
-         * the longest a change made elsewhere (a regenerated key, a deactivation) may go unseen.
-         */
-        @WithDefault("250ms")
-        java.time.Duration pollInterval();
-
-        /**
-         * The longest a user or an organization is served from memory before it is read again,
-         * whether or not a change was recorded: bounds what a write that bypasses zauth (SQL by
-         * hand, a restored backup) leaves behind.
-         */
-        @WithDefault("60s")
-        java.time.Duration maxAge();
     }
 
     Benchmark benchmark();

@@ -13,9 +13,9 @@ class ApiKeyProtectionSetup {
 
     @Produces
     @Singleton
-    ApiKeyProtection protection(ZauthConfig config,
+    ApiKeyProtection protection(KeySecretsConfig secrets, ZauthConfig config,
             @ConfigProperty(name = "quarkus.datasource.db-kind", defaultValue = "h2") String dbKind) {
-        return new ApiKeyProtection(KeySecretsLoader.load(config.secrets().apiKeyDigestKey(),
-                config.secrets().apiKeyEncryptionKey(), "h2".equals(dbKind), Path.of(config.dataDir())));
+        return new ApiKeyProtection(KeySecretsLoader.load(secrets.apiKeyDigestKey(),
+                secrets.apiKeyEncryptionKey(), "h2".equals(dbKind), Path.of(config.dataDir())));
     }
 }

@@ -1,5 +1,6 @@
 package io.zauth.user;
 
+import io.zauth.cache.CachedUser;
 import java.time.Instant;
 
 /** A user as the request path sees it: an immutable snapshot. */
@@ -15,7 +16,7 @@ public record UserAccount(
         boolean passwordResetRequired,
         String apiKey,
         String timezone,
-        String directoryUsername) {
+        String directoryUsername) implements CachedUser {
 
     public boolean hasUsablePassword() {
         return passwordHash != null && !passwordHash.isEmpty() && !passwordHash.startsWith("!");

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.zauth.error.ZulipErrorResponses;
 import io.zauth.error.ZulipErrors;
 import io.zauth.error.ZulipException;
-import io.zauth.key.ApiKeyAuthenticator;
+import io.zauth.login.ApiKeyAuthenticator;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

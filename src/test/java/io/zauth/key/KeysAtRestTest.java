@@ -12,6 +12,7 @@ import io.restassured.response.ValidatableResponse;
 import io.zauth.org.Organization;
 import io.zauth.password.PasswordHasher;
 import io.zauth.support.Fixtures;
+import io.zauth.user.PlaintextKeyConversion;
 import io.zauth.user.UserAccount;
 import io.zauth.user.UserEntity;
 import jakarta.inject.Inject;

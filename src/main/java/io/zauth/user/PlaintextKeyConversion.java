@@ -1,7 +1,6 @@
-package io.zauth.key;
+package io.zauth.user;
 
 import io.quarkus.runtime.StartupEvent;
-import io.zauth.user.UserAccounts;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;

@@ -1,6 +1,7 @@
-package io.zauth.key;
+package io.zauth.login;
 
 import io.zauth.error.ZulipErrors;
+import io.zauth.key.ApiKeys;
 import io.zauth.error.ZulipException;
 import io.zauth.org.Organization;
 import io.zauth.org.Organizations;
