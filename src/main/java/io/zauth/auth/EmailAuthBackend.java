@@ -1,9 +1,9 @@
 package io.zauth.auth;
 
 import io.zauth.auth.AuthOutcome.Reason;
-import io.zauth.metrics.ZauthMetrics;
 import io.zauth.org.Organization;
 import io.zauth.password.HashingGate;
+import io.zauth.password.LoginPasswordCheck;
 import io.zauth.password.PasswordHasher;
 import io.zauth.password.PasswordHasher.Verification;
 import io.zauth.user.UserAccount;
@@ -13,8 +13,9 @@ import java.util.Optional;
 
 /**
  * Zulip's EmailAuthBackend: the delivery email and a password hash kept in the database.
- * Every non-empty attempt costs one verification at the current parameters, so an unknown user,
- * a wrong password and a user without a usable password take the same time.
+ * Every non-empty attempt costs one verification, and a failed one as long as the organization's
+ * costliest hash ({@link LoginPasswordCheck}), so an unknown user, a wrong password, an imported
+ * hash and a user without a usable password take the same time.
  */
 @ApplicationScoped
 public class EmailAuthBackend implements UsernameBackend {
@@ -24,13 +25,13 @@ public class EmailAuthBackend implements UsernameBackend {
     private final UserAccounts users;
     private final PasswordHasher hasher;
     private final HashingGate gate;
-    private final ZauthMetrics metrics;
+    private final LoginPasswordCheck passwords;
 
-    EmailAuthBackend(UserAccounts users, PasswordHasher hasher, HashingGate gate, ZauthMetrics metrics) {
+    EmailAuthBackend(UserAccounts users, PasswordHasher hasher, HashingGate gate, LoginPasswordCheck passwords) {
         this.users = users;
         this.hasher = hasher;
         this.gate = gate;
-        this.metrics = metrics;
+        this.passwords = passwords;
     }
 
     @Override
@@ -55,22 +56,12 @@ public class EmailAuthBackend implements UsernameBackend {
             return AuthOutcome.rejected(Reason.BAD_CREDENTIALS);
         }
         Optional<UserAccount> found = users.byEmail(attempt.organization().id(), attempt.username());
-        if (found.isEmpty() || !found.get().hasUsablePassword()) {
-            gate.run(() -> {
-                metrics.timePasswordVerification(() -> {
-                    hasher.verifyDummy(attempt.password());
-                    return null;
-                });
-                return null;
-            });
+        Verification verification = passwords.verify(attempt.organization(), found.filter(UserAccount::hasUsablePassword),
+                attempt.password());
+        if (!verification.matches()) {
             return AuthOutcome.rejected(found.isEmpty() ? Reason.UNKNOWN_USER : Reason.BAD_CREDENTIALS);
         }
         UserAccount user = found.get();
-        Verification verification = gate.run(
-                () -> metrics.timePasswordVerification(() -> hasher.verify(attempt.password(), user.passwordHash())));
-        if (!verification.matches()) {
-            return AuthOutcome.rejected(Reason.BAD_CREDENTIALS);
-        }
         if (!user.active()) {
             return AuthOutcome.rejected(Reason.USER_DEACTIVATED);
         }

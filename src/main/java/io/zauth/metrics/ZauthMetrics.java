@@ -22,15 +22,12 @@ public class ZauthMetrics {
 
     private final MeterRegistry registry;
     private final Timer fetchApiKey;
-    private final Timer passwordVerification;
     /** Registered once per outcome: a check runs on every API call. */
     private final Map<String, Counter> apiKeyChecks = new ConcurrentHashMap<>();
 
     ZauthMetrics(MeterRegistry registry) {
         this.registry = registry;
         this.fetchApiKey = Timer.builder("zauth.fetch_api_key").description("fetch_api_key handling time, whatever the answer")
-                .publishPercentileHistogram().register(registry);
-        this.passwordVerification = Timer.builder("zauth.password.verification").description("password hash verification time")
                 .publishPercentileHistogram().register(registry);
     }
 
@@ -50,9 +47,25 @@ public class ZauthMetrics {
         fetchApiKey.record(elapsed);
     }
 
-    /** Times one password verification, whatever its result. */
-    public <T> T timePasswordVerification(Supplier<T> verification) {
-        return passwordVerification.record(verification);
+    /**
+     * Times one password verification, whatever its result.
+     *
+     * @param hashClass the algorithm and parameters computed ({@code PasswordHasher.costClass}), a value from the operator's imports
+     * @param subject {@code user} (the user's own hash) or {@code dummy} (one computed for its cost)
+     */
+    public <T> T timePasswordVerification(String hashClass, String subject, Supplier<T> verification) {
+        return Timer.builder("zauth.password.verification").description("password hash verification time")
+                .tag("hash", hashClass).tag("subject", subject).publishPercentileHistogram().register(registry)
+                .record(verification);
+    }
+
+    /**
+     * A failed password check, from its verification to the end of the wait that made it cost what
+     * the organization's costliest hash class costs.
+     */
+    public void passwordFailure(String paddedTo, Duration elapsed) {
+        Timer.builder("zauth.password.failures").description("failed password checks, made to cost the costliest hash class present")
+                .tag("padded_to", paddedTo).register(registry).record(elapsed);
     }
 
     /**

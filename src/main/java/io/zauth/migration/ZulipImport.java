@@ -3,6 +3,7 @@ package io.zauth.migration;
 import io.zauth.audit.AuditLog;
 import io.zauth.org.Organization;
 import io.zauth.user.ImportedUser;
+import io.zauth.user.PasswordHashClasses;
 import io.zauth.user.UserAccounts;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.BufferedReader;
@@ -23,10 +24,12 @@ public class ZulipImport {
 
     private final UserAccounts users;
     private final AuditLog audit;
+    private final PasswordHashClasses hashClasses;
 
-    ZulipImport(UserAccounts users, AuditLog audit) {
+    ZulipImport(UserAccounts users, AuditLog audit, PasswordHashClasses hashClasses) {
         this.users = users;
         this.audit = audit;
+        this.hashClasses = hashClasses;
     }
 
     /**
@@ -45,6 +48,8 @@ public class ZulipImport {
             // Opening or the header: nothing is stored yet. Later rows fail one by one (ZulipUserExport).
             throw new IllegalArgumentException("cannot read '" + file + "' (" + e.getClass().getSimpleName() + ")");
         }
+        // Rows add the classes of their hashes; the hashes they replaced may have been the last of theirs.
+        hashClasses.recount(organization.id());
         ImportSummary summary = new ImportSummary(counts.created, counts.updated, counts.skipped, complete);
         audit.adminAction("import zulip", String.format("%d created, %d updated, %d skipped%s in %s", summary.created(),
                 summary.updated(), summary.skipped(), complete ? "" : ", file not read to its end", organization.subdomain()));

@@ -118,6 +118,10 @@ final class ZulipUserExport {
         if (usableHash(hash) != null && (hash.length() > MAX_HASH_LENGTH || !PasswordHasher.knowsAlgorithm(hash))) {
             return Optional.of("password is not a Django hash zauth verifies (argon2, pbkdf2_sha256, pbkdf2_sha1, sha1, md5)");
         }
+        if (PasswordHasher.exceedsCaps(hash)) {
+            return Optional.of("password hash costs more than zauth computes (Argon2 above 128 MiB, 8 lanes or 256 MiB"
+                    + " times passes; PBKDF2 above 2,000,000 iterations)");
+        }
         if (!ApiKeys.hasFormat(record.get("api_key"))) {
             return Optional.of("api_key is not 32 letters and digits");
         }

@@ -11,6 +11,8 @@ import java.util.Set;
  * @param methods authentication backend names in the order they are tried
  * @param requireEmailFormatUsernames explicit setting, or null to derive it from the backends
  * @param loginRateLimit the organization's own limit on attempts per identity, or null for the server's
+ * @param passwordHashClasses the cost classes of its users' stored hashes ({@code PasswordHasher.costClass}), a
+ *     superset kept by every write of a hash; null until first counted (an organization from before V6)
  */
 public record Organization(
         long id,
@@ -24,7 +26,8 @@ public record Organization(
         Set<String> hosts,
         int passwordMinLength,
         String directory,
-        Limit loginRateLimit) {
+        Limit loginRateLimit,
+        Set<String> passwordHashClasses) {
 
     public static final int DEFAULT_PASSWORD_MIN_LENGTH = 6;
 

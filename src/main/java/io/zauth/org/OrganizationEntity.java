@@ -66,6 +66,13 @@ public class OrganizationEntity extends PanacheEntityBase {
     @Column(name = "login_rate_limit_window_seconds")
     public Integer loginRateLimitWindowSeconds;
 
+    /**
+     * The cost classes of the users' stored password hashes, space-separated ({@code PasswordHasher.costClass}):
+     * what a wrong password must cost in this organization. Null until counted (user.PasswordHashClasses).
+     */
+    @Column(name = "password_hash_classes", length = 2000)
+    public String passwordHashClasses = "";
+
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "organization_host", joinColumns = @JoinColumn(name = "organization_id"))
     @Column(name = "host", nullable = false, unique = true, length = 253)
@@ -83,6 +90,11 @@ public class OrganizationEntity extends PanacheEntityBase {
         return new Organization(id, subdomain, name, description, iconUrl, List.copyOf(methods()),
                 requireEmailFormatUsernames, deactivated, Set.copyOf(hosts), passwordMinLength, directory,
                 loginRateLimitAttempts == null ? null
-                        : new Limit(loginRateLimitAttempts, Duration.ofSeconds(loginRateLimitWindowSeconds)));
+                        : new Limit(loginRateLimitAttempts, Duration.ofSeconds(loginRateLimitWindowSeconds)),
+                passwordHashClasses == null ? null : hashClasses(passwordHashClasses));
+    }
+
+    public static Set<String> hashClasses(String stored) {
+        return stored.isBlank() ? Set.of() : Set.copyOf(Arrays.asList(stored.strip().split(" +")));
     }
 }

@@ -17,10 +17,17 @@ import java.util.regex.Pattern;
  */
 record Argon2Hash(Argon2Types type, int version, int memoryKib, int iterations, int parallelism, String encoded) {
 
-    /** Django's default is 100 MiB; far beyond that a stored hash is a denial of service, not a password. */
-    static final int MAX_MEMORY_KIB = 1 << 20;
-    static final int MAX_ITERATIONS = 64;
-    static final int MAX_PARALLELISM = 64;
+    /*
+     * The caps admit Django's default (m=102400 t=2 p=8), its older argon2i (m=512 t=2 p=2) and
+     * OWASP's parameter sets, with about a quarter of headroom; past them a stored hash is a denial
+     * of service (one login taking a gigabyte and dozens of threads), not a password.
+     */
+    /** 128 MiB. */
+    static final int MAX_MEMORY_KIB = 131_072;
+    /** Django's lanes; each is a native thread while the hash runs. */
+    static final int MAX_PARALLELISM = 8;
+    /** Memory times passes, the work of one verification: 256 MiB·passes (Django's default is 200). */
+    static final long MAX_WORK_KIB = 262_144;
 
     private static final int SALT_BYTES = 16;
     private static final int HASH_BYTES = 32;
@@ -45,17 +52,29 @@ record Argon2Hash(Argon2Types type, int version, int memoryKib, int iterations, 
         if (!m.matches()) {
             return Optional.empty();
         }
-        Argon2Hash hash = new Argon2Hash(m.group(1).equals("id") ? Argon2Types.ARGON2id : Argon2Types.ARGON2i,
+        return Optional.of(new Argon2Hash(m.group(1).equals("id") ? Argon2Types.ARGON2id : Argon2Types.ARGON2i,
                 m.group(2) == null ? 16 : Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)),
-                Integer.parseInt(m.group(4)), Integer.parseInt(m.group(5)), encoded);
-        return withinLimits(hash.memoryKib, hash.iterations, hash.parallelism) ? Optional.of(hash) : Optional.empty();
+                Integer.parseInt(m.group(4)), Integer.parseInt(m.group(5)), encoded));
     }
 
-    /** libargon2 itself needs at least 8 KiB per lane. */
-    static boolean withinLimits(int memoryKib, int iterations, int parallelism) {
+    /** Whether the parameters are within the caps; libargon2 itself needs at least 8 KiB per lane. */
+    static boolean withinCaps(int memoryKib, int iterations, int parallelism) {
         return parallelism >= 1 && parallelism <= MAX_PARALLELISM
                 && memoryKib >= 8 * parallelism && memoryKib <= MAX_MEMORY_KIB
-                && iterations >= 1 && iterations <= MAX_ITERATIONS;
+                && iterations >= 1 && (long) memoryKib * iterations <= MAX_WORK_KIB;
+    }
+
+    boolean withinCaps() {
+        return withinCaps(memoryKib, iterations, parallelism);
+    }
+
+    /**
+     * What sets the cost of verifying this hash: the Django prefix up to the parameters, e.g.
+     * {@code argon2$argon2id$v=19$m=102400,t=2,p=8} ({@code v=} only when the hash has it).
+     */
+    String costClass() {
+        int salt = encoded.indexOf('$', encoded.indexOf("$m=") + 1);
+        return PasswordHasher.PREFIX + encoded.substring(0, salt);
     }
 
     /** libargon2 compares in constant time and answers false, never throws, on a hash it cannot decode. */

@@ -6,6 +6,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.Optional;
 import javax.crypto.SecretKeyFactory;
 import javax.crypto.spec.PBEKeySpec;
 
@@ -16,10 +17,44 @@ import javax.crypto.spec.PBEKeySpec;
  */
 final class DjangoLegacyHashes {
 
-    /** Django 5.2 uses 1,000,000; far beyond that a stored hash is a denial of service, not a password. */
-    static final int MAX_PBKDF2_ITERATIONS = 10_000_000;
+    /**
+     * Django 6.2 uses 1,800,000 (5.2: 1,000,000); past this cap, about a tenth above, a stored hash
+     * is a denial of service (one login holding a core for seconds), not a password.
+     */
+    static final int MAX_PBKDF2_ITERATIONS = 2_000_000;
 
     private DjangoLegacyHashes() {}
+
+    /**
+     * What sets the cost of verifying the hash ({@code pbkdf2_sha256$1000000}, {@code sha1}, …), or
+     * empty when it is not one {@link #verify} computes: malformed, unknown, or above the cap.
+     */
+    static Optional<String> costClass(String encoded) {
+        String[] parts = encoded.split("\\$", -1);
+        return switch (parts[0]) {
+            case "pbkdf2_sha256", "pbkdf2_sha1" -> parts.length == 4 && pbkdf2Iterations(parts) > 0
+                    ? Optional.of(parts[0] + "$" + parts[1]) : Optional.empty();
+            case "sha1", "md5" -> parts.length == 3 ? Optional.of(parts[0]) : Optional.empty();
+            default -> Optional.empty();
+        };
+    }
+
+    /** Whether the hash is PBKDF2 with more iterations than the cap. */
+    static boolean exceedsCaps(String encoded) {
+        String[] parts = encoded.split("\\$", -1);
+        return parts[0].startsWith("pbkdf2_") && parts.length == 4 && parts[1].matches("\\d{1,10}")
+                && Long.parseLong(parts[1]) > MAX_PBKDF2_ITERATIONS;
+    }
+
+    /** A hash {@link #verify} computes in full and refuses: what a verification of the class costs. */
+    static String dummy(String costClass) {
+        return switch (costClass) {
+            case "sha1" -> "sha1$zauth$" + "0".repeat(40);
+            case "md5" -> "md5$zauth$" + "0".repeat(32);
+            default -> costClass + "$zauthdummysalt$"
+                    + Base64.getEncoder().encodeToString(new byte[costClass.startsWith("pbkdf2_sha1$") ? 20 : 32]);
+        };
+    }
 
     static boolean verify(String password, String encoded) {
         String[] parts = encoded.split("\\$", -1);
@@ -38,11 +73,8 @@ final class DjangoLegacyHashes {
 
     private static boolean pbkdf2(String password, String[] parts, String algorithm, int length)
             throws GeneralSecurityException {
-        if (!parts[1].matches("\\d{1,8}")) {
-            return false;
-        }
-        int iterations = Integer.parseInt(parts[1]);
-        if (iterations < 1 || iterations > MAX_PBKDF2_ITERATIONS || parts[2].isEmpty()) {
+        int iterations = pbkdf2Iterations(parts);
+        if (iterations < 1) {
             return false;
         }
         byte[] expected = canonicalBase64(parts[3]);
@@ -54,6 +86,15 @@ final class DjangoLegacyHashes {
         } finally {
             spec.clearPassword();
         }
+    }
+
+    /** The iteration count of a split PBKDF2 hash, or 0 when it is malformed or above the cap. */
+    private static int pbkdf2Iterations(String[] parts) {
+        if (!parts[1].matches("\\d{1,8}") || parts[2].isEmpty()) {
+            return 0;
+        }
+        int iterations = Integer.parseInt(parts[1]);
+        return iterations <= MAX_PBKDF2_ITERATIONS ? iterations : 0;
     }
 
     /** Django compares encoded strings, so a hash stored without its padding must not match either. */

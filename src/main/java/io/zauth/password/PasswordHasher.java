@@ -1,6 +1,7 @@
 package io.zauth.password;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -18,17 +19,20 @@ public class PasswordHasher {
     }
 
     static final String PREFIX = "argon2";
-    private static final String DUMMY_PASSWORD = "zauth dummy password";
+    /** Salt and digest of a dummy Argon2 hash: decoded and computed in full, never matched. */
+    private static final String ARGON2_DUMMY_TAIL = "$c2FsdHNhbHRzYWx0c2FsdA$" + "A".repeat(43);
 
     private final PasswordHashingConfig.Argon2 params;
-    private volatile String dummyHash;
+    private final String currentCostClass;
 
     PasswordHasher(PasswordHashingConfig config) {
         this.params = config.argon2();
         // Otherwise every new hash would be one that verify() refuses, locking its owner out.
-        if (!Argon2Hash.withinLimits(params.memoryKib(), params.iterations(), params.parallelism())) {
+        if (!Argon2Hash.withinCaps(params.memoryKib(), params.iterations(), params.parallelism())) {
             throw new IllegalArgumentException("zauth.password-hashing.argon2 parameters are out of range");
         }
+        this.currentCostClass = PREFIX + "$argon2id$v=19$m=" + params.memoryKib() + ",t=" + params.iterations()
+                + ",p=" + params.parallelism();
     }
 
     /** A new Argon2id hash in Django's encoding: {@code argon2$argon2id$v=19$m=…,t=…,p=…$salt$hash}. */
@@ -46,7 +50,7 @@ public class PasswordHasher {
         }
         if (encoded.startsWith(PREFIX + "$")) {
             return Argon2Hash.parse(encoded.substring(PREFIX.length()))
-                    .filter(hash -> hash.matches(password))
+                    .filter(hash -> hash.withinCaps() && hash.matches(password))
                     .map(hash -> new Verification(true, !hash.isCurrent(params)))
                     .orElse(Verification.NO_MATCH);
         }
@@ -63,24 +67,42 @@ public class PasswordHasher {
     }
 
     /**
-     * Costs what {@link #verify} costs on a current hash, result ignored, so that an unknown user takes
-     * as long as a known one. Like {@code verify}, it does no work for an empty password.
+     * What sets the cost of verifying a stored hash: its algorithm and parameters, as the Django
+     * prefix that carries them ({@code argon2$argon2id$v=19$m=102400,t=2,p=8},
+     * {@code pbkdf2_sha256$1000000}, {@code sha1}). Empty for a hash {@link #verify} does not compute:
+     * unknown, malformed, or above the caps.
      */
-    public void verifyDummy(String password) {
-        verify(password, dummyHash());
+    public static Optional<String> costClass(String encoded) {
+        if (encoded == null) {
+            return Optional.empty();
+        }
+        if (encoded.startsWith(PREFIX + "$")) {
+            return Argon2Hash.parse(encoded.substring(PREFIX.length())).filter(Argon2Hash::withinCaps).map(Argon2Hash::costClass);
+        }
+        return DjangoLegacyHashes.costClass(encoded);
     }
 
-    /** Hashed on first use, not at startup, and once even when the first logins arrive together. */
-    String dummyHash() {
-        String dummy = dummyHash;
-        if (dummy == null) {
-            synchronized (this) {
-                if (dummyHash == null) {
-                    dummyHash = hash(DUMMY_PASSWORD);
-                }
-                dummy = dummyHash;
-            }
+    /**
+     * Whether a stored hash is one zauth refuses to compute: Argon2 above 128 MiB, 8 lanes or 256
+     * MiB·passes, PBKDF2 above 2,000,000 iterations.
+     */
+    public static boolean exceedsCaps(String encoded) {
+        if (encoded == null) {
+            return false;
         }
-        return dummy;
+        if (encoded.startsWith(PREFIX + "$")) {
+            return Argon2Hash.parse(encoded.substring(PREFIX.length())).filter(hash -> !hash.withinCaps()).isPresent();
+        }
+        return DjangoLegacyHashes.exceedsCaps(encoded);
+    }
+
+    /** The cost class of the hashes {@link #hash} makes. */
+    public String currentCostClass() {
+        return currentCostClass;
+    }
+
+    /** A hash of the class that {@link #verify} computes in full and never matches: what a verification of the class costs. */
+    String dummy(String costClass) {
+        return costClass.startsWith(PREFIX + "$") ? costClass + ARGON2_DUMMY_TAIL : DjangoLegacyHashes.dummy(costClass);
     }
 }

@@ -24,11 +24,13 @@ public class UserAccounts {
     private final ApiKeyProtection keys;
     private final AccountCache cache;
     private final AccountChanges changes;
+    private final PasswordHashClasses hashClasses;
 
-    UserAccounts(ApiKeyProtection keys, AccountCache cache, AccountChanges changes) {
+    UserAccounts(ApiKeyProtection keys, AccountCache cache, AccountChanges changes, PasswordHashClasses hashClasses) {
         this.keys = keys;
         this.cache = cache;
         this.changes = changes;
+        this.hashClasses = hashClasses;
     }
 
     /** The user with this email in the organization, case-insensitively (from the account cache when it can be). */
@@ -70,6 +72,7 @@ public class UserAccounts {
         entity.fullName = user.fullName();
         entity.role = user.role().zulipValue();
         entity.dateJoined = Instant.now();
+        hashClasses.include(user.organizationId(), user.passwordHash());
         entity.passwordHash = user.passwordHash();
         String apiKey = storeNewKey(entity);
         entity.persist();
@@ -117,6 +120,7 @@ public class UserAccounts {
         entity.role = user.role().zulipValue();
         entity.active = user.active();
         entity.dateJoined = user.dateJoined();
+        hashClasses.include(user.organizationId(), user.passwordHash());
         entity.passwordHash = user.passwordHash();
         // Sealing again would only churn the row (a fresh nonce each time) when the key is unchanged.
         if (!digest.equals(entity.apiKeyDigest) || !keys.open(entity.apiKeySealed).map(user.apiKey()::equals).orElse(false)) {
@@ -161,6 +165,7 @@ public class UserAccounts {
     @Transactional
     public UserAccount setPasswordHash(long userId, String passwordHash) {
         UserEntity entity = find(userId);
+        hashClasses.include(entity.organizationId, passwordHash);
         entity.passwordHash = passwordHash;
         entity.passwordResetRequired = false;
         changes.userChanged(userId);
@@ -173,8 +178,16 @@ public class UserAccounts {
      */
     @Transactional
     public void upgradePasswordHash(long userId, String expectedOldHash, String newHash) {
+        Optional<Long> organizationId = UserEntity.getEntityManager()
+                .createQuery("select u.organizationId from UserEntity u where u.id = ?1", Long.class)
+                .setParameter(1, userId).getResultStream().findFirst();
+        if (organizationId.isEmpty()) {
+            return;
+        }
+        hashClasses.include(organizationId.get(), newHash);
         if (UserEntity.update("passwordHash = ?1 where id = ?2 and passwordHash = ?3", newHash, userId, expectedOldHash) == 1) {
             changes.userChanged(userId);
+            hashClasses.recountAfterRehash(organizationId.get());
         }
     }
 

@@ -103,4 +103,36 @@ class CommandLineTest {
         assertEquals(1, badMethod.exitCode());
         assertTrue(badMethod.getErrorOutput().startsWith("zauth: unknown authentication method 'kerberos'"), badMethod.getErrorOutput());
     }
+
+    /** Issue 11, item 6: hashes that would take a gigabyte and 64 threads per login are refused, not imported. */
+    @Test
+    void importSkipsHashesAboveTheCapsWithTheirReasonAndExitsWithTwo(QuarkusMainLauncher launcher) throws java.io.IOException {
+        String sub = Fixtures.unique("caps");
+        assertEquals(0, launcher.launch("org", "create", sub, "--methods", "email").exitCode());
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("zauth-caps", ".csv");
+        try {
+            java.nio.file.Files.writeString(file, "delivery_email,full_name,password,api_key,is_active,role,date_joined\n"
+                    + "django@example.com,Django,\"argon2$argon2id$v=19$m=102400,t=2,p=8$YWJjZGVmZ2hpamtsbW5vcHFyc3R1dg$UQP4/wkoxIqIJWw6OSjOOA\","
+                    + io.zauth.key.ApiKeys.generate() + ",t,400,2019-03-04T05:06:07Z\n"
+                    + "gigabyte@example.com,Huge,\"argon2$argon2id$v=19$m=1048576,t=64,p=64$YWJjZGVmZ2hpamtsbW5vcHFyc3R1dg$UQP4/wkoxIqIJWw6OSjOOA\","
+                    + io.zauth.key.ApiKeys.generate() + ",t,400,2019-03-04T05:06:07Z\n"
+                    + "django62@example.com,Django 6.2,pbkdf2_sha256$1800000$abcdefghijklmnopqrstuv$QbctFKzfi8RoL12Ff/9IUivTnlLNo2QnSiwD5+p27Gg=,"
+                    + io.zauth.key.ApiKeys.generate() + ",t,400,2019-03-04T05:06:07Z\n"
+                    + "django19@example.com,Django 1.9,\"argon2$argon2i$m=512,t=2,p=2$YWJjZGVmZ2hpamtsbW5vcHFyc3R1dg$UQP4/wkoxIqIJWw6OSjOOA\","
+                    + io.zauth.key.ApiKeys.generate() + ",t,400,2019-03-04T05:06:07Z\n"
+                    + "pbkdf2@example.com,Long,pbkdf2_sha256$2000001$abcdefghijklmnopqrstuv$QbctFKzfi8RoL12Ff/9IUivTnlLNo2QnSiwD5+p27Gg=,"
+                    + io.zauth.key.ApiKeys.generate() + ",t,400,2019-03-04T05:06:07Z\n");
+            LaunchResult result = launcher.launch("import", "zulip", "--org", sub, file.toString());
+            assertEquals(2, result.exitCode(), result.getErrorOutput());
+            String errors = result.getErrorOutput();
+            assertTrue(errors.contains("zauth: line 3: password hash costs more than zauth computes"), errors);
+            assertTrue(errors.contains("zauth: line 6: password hash costs more than zauth computes"), errors);
+            assertFalse(errors.contains("YWJjZGVm") || errors.contains("abcdefghijklmnopqrstuv"), "a hash reached the output: " + errors);
+            String list = launcher.launch("user", "list", "--org", sub).getOutput();
+            assertTrue(list.contains("django@example.com") && list.contains("django62@example.com") && list.contains("django19@example.com"), list);
+            assertFalse(list.contains("gigabyte@example.com") || list.contains("pbkdf2@example.com"), list);
+        } finally {
+            java.nio.file.Files.deleteIfExists(file);
+        }
+    }
 }

@@ -18,6 +18,7 @@ import java.util.Base64;
 import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -188,30 +189,45 @@ class PasswordHasherTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"1048577,2,1", "7,1,1", "19456,0,1", "19456,65,1", "19456,2,0", "19456,2,65"})
+    @CsvSource({"131073,1,1", "7,1,1", "19456,0,1", "65536,5,1", "19456,2,0", "19456,2,9"})
     void parametersWhoseHashesVerifyWouldRefuseAreRejectedUpFront(int memoryKib, int iterations, int parallelism) {
         assertThrows(IllegalArgumentException.class, () -> hasher(memoryKib, iterations, parallelism));
     }
 
     @Test
-    void theDummyHashIsComputedOnceAtTheCurrentParametersEvenUnderConcurrentFirstUse() throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(4);
-        try {
-            List<Future<String>> dummies = pool.invokeAll(Collections.nCopies(8, (Callable<String>) hasher::dummyHash));
-            for (Future<String> dummy : dummies) {
-                assertSame(dummies.get(0).get(), dummy.get());
-            }
-            assertTrue(CURRENT_FORMAT.matcher(dummies.get(0).get()).matches());
-        } finally {
-            pool.shutdown();
+    void aDummyOfEachClassIsComputedAsItsClassAndNeverMatches() throws Exception {
+        List<String> stored = List.of(hasher.hash(PASSWORD), argon2(Argon2Types.ARGON2i, Argon2Version.V10, 512, 2, 2).replace("$v=16$", "$"), pbkdf2("pbkdf2_sha256", "PBKDF2WithHmacSHA256", 32, 1000),
+                pbkdf2("pbkdf2_sha1", "PBKDF2WithHmacSHA1", 20, 1000), "sha1$salt$" + "ab".repeat(20), "md5$salt$" + "ab".repeat(16));
+        for (String hash : stored) {
+            String hashClass = PasswordHasher.costClass(hash).orElseThrow(() -> new AssertionError(hash));
+            String dummy = hasher.dummy(hashClass);
+            assertEquals(Optional.of(hashClass), PasswordHasher.costClass(dummy), dummy);
+            assertEquals(Verification.NO_MATCH, hasher.verify(PASSWORD, dummy), dummy);
         }
+        assertEquals(PasswordHasher.costClass(hasher.hash(PASSWORD)), Optional.of(hasher.currentCostClass()));
     }
 
-    @Test
-    void theDummyVerificationNeverFails() {
-        hasher.verifyDummy(PASSWORD);
-        hasher.verifyDummy("");
-        hasher.verifyDummy(null);
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "argon2$argon2id$v=19$m=1048576,t=64,p=64$YWJjZGVmZ2hpamtsbW5vcHFyc3R1dg$UQP4/wkoxIqIJWw6OSjOOA",
+            "argon2$argon2id$v=19$m=131073,t=1,p=1$YWJjZGVmZ2hpamtsbW5vcHFyc3R1dg$UQP4/wkoxIqIJWw6OSjOOA",
+            "argon2$argon2id$v=19$m=65536,t=5,p=1$YWJjZGVmZ2hpamtsbW5vcHFyc3R1dg$UQP4/wkoxIqIJWw6OSjOOA",
+            "argon2$argon2id$v=19$m=102400,t=2,p=9$YWJjZGVmZ2hpamtsbW5vcHFyc3R1dg$UQP4/wkoxIqIJWw6OSjOOA",
+            "pbkdf2_sha256$2000001$abcdefghijklmnopqrstuv$QbctFKzfi8RoL12Ff/9IUivTnlLNo2QnSiwD5+p27Gg=",
+            "pbkdf2_sha1$9999999999$abcdefghijklmnopqrstuv$QbctFKzfi8RoL12Ff/9IUivTnlLNo2Q="})
+    void hashesAboveTheCapsAreNeverComputed(String hash) {
+        assertTrue(PasswordHasher.exceedsCaps(hash), hash);
+        assertEquals(Optional.empty(), PasswordHasher.costClass(hash));
+        assertEquals(Verification.NO_MATCH, hasher.verify(PASSWORD, hash));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"argon2$argon2id$v=19$m=102400,t=2,p=8", "argon2$argon2i$m=512,t=2,p=2", "argon2$argon2id$v=19$m=131072,t=2,p=8",
+            "argon2$argon2id$v=19$m=7168,t=5,p=1", "pbkdf2_sha256$1800000", "pbkdf2_sha256$2000000"})
+    void theCapsAdmitDjangosAndOwaspsParameters(String hashClass) {
+        String hash = hasher.dummy(hashClass);
+        assertFalse(PasswordHasher.exceedsCaps(hash), hash);
+        assertEquals(Optional.of(hashClass), PasswordHasher.costClass(hash));
     }
 
     private void assertVerifiesAndAsksForRehash(List<String> hashes) {
