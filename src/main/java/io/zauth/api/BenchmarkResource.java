@@ -1,6 +1,5 @@
 package io.zauth.api;
 
-import io.zauth.config.ZauthConfig;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
@@ -20,16 +19,16 @@ public class BenchmarkResource {
 
     private static final Map<String, String> ANSWER = Map.of("result", "success", "msg", "");
 
-    private final ZauthConfig config;
+    private final BenchmarkConfig config;
 
-    BenchmarkResource(ZauthConfig config) {
+    BenchmarkResource(BenchmarkConfig config) {
         this.config = config;
     }
 
     @GET
     @Operation(hidden = true)
     public Map<String, String> trivial() {
-        if (!config.benchmark().trivialEndpoint()) {
+        if (!config.trivialEndpoint()) {
             throw new NotFoundException();
         }
         return ANSWER;

@@ -9,7 +9,7 @@ import io.zauth.auth.AuthOutcome.Rejected;
 import io.zauth.auth.DevAuthBackend;
 import io.zauth.auth.EmailAddresses;
 import io.zauth.auth.LoginAttempt;
-import io.zauth.config.ZauthConfig;
+import io.zauth.dev.DevAuthConfig;
 import io.zauth.error.ZulipErrors;
 import io.zauth.error.ZulipException;
 import io.zauth.org.Organization;
@@ -44,14 +44,14 @@ import org.jboss.resteasy.reactive.server.multipart.MultipartFormDataInput;
 @Tag(name = ApiExamples.TAG)
 public class DevFetchApiKeyResource {
 
-    private final ZauthConfig config;
+    private final DevAuthConfig config;
     private final OrganizationResolver resolver;
     private final DevAuthBackend backend;
     private final AuditLog audit;
     private final ClientAddresses clientAddresses;
     private final UserAccounts users;
 
-    DevFetchApiKeyResource(ZauthConfig config, OrganizationResolver resolver, DevAuthBackend backend, AuditLog audit,
+    DevFetchApiKeyResource(DevAuthConfig config, OrganizationResolver resolver, DevAuthBackend backend, AuditLog audit,
             ClientAddresses clientAddresses, UserAccounts users) {
         this.config = config;
         this.resolver = resolver;
@@ -116,7 +116,7 @@ public class DevFetchApiKeyResource {
 
     /** Zulip's order: routing, parameters, email format (always), organization, then the backend. */
     private Response fetch(java.util.function.Supplier<ZulipParams> parse, HttpServerRequest request) {
-        if (!config.devAuth().enabled()) {
+        if (!config.enabled()) {
             throw new NotFoundException();
         }
         ZulipParams params = parse.get();

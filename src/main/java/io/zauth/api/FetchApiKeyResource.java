@@ -159,7 +159,7 @@ public class FetchApiKeyResource {
         try {
             organization = resolver.resolve(host).orElseThrow(ZulipErrors::nonexistentSubdomain);
             usernamePolicy.check(organization, username);
-            admission = rateLimiter.admit(organization, clientAddress);
+            admission = rateLimiter.admit(organization.loginRateLimit(), clientAddress);
             Login login;
             try (Admission counted = admission) {
                 login = chain.authenticate(new LoginAttempt(organization, username, password), counted);

@@ -8,7 +8,7 @@ import io.zauth.auth.AuthenticationChain;
 import io.zauth.auth.DevAuthBackend;
 import io.zauth.auth.EmailAuthBackend;
 import io.zauth.auth.UsernamePolicy;
-import io.zauth.config.ZauthConfig;
+import io.zauth.dev.DevAuthConfig;
 import io.zauth.error.ZulipErrors;
 import io.zauth.ldap.LdapAuthBackend;
 import io.zauth.org.Organization;
@@ -45,17 +45,17 @@ public class ServerSettingsResource {
     private final AuthenticationChain chain;
     private final AuthBackends backends;
     private final UsernamePolicy usernamePolicy;
-    private final ZauthConfig config;
+    private final DevAuthConfig devAuth;
     private final String zulipVersion;
 
     ServerSettingsResource(OrganizationResolver resolver, AuthenticationChain chain, AuthBackends backends,
-            UsernamePolicy usernamePolicy, ZauthConfig config,
+            UsernamePolicy usernamePolicy, DevAuthConfig devAuth,
             @ConfigProperty(name = "quarkus.application.version") String version) {
         this.resolver = resolver;
         this.chain = chain;
         this.backends = backends;
         this.usernamePolicy = usernamePolicy;
-        this.config = config;
+        this.devAuth = devAuth;
         this.zulipVersion = "9.0-zauth-" + version;
     }
 
@@ -108,7 +108,7 @@ public class ServerSettingsResource {
     private ObjectNode methods(Optional<Organization> organization) {
         ObjectNode methods = JsonNodeFactory.instance.objectNode();
         methods.put("password", organization.map(chain::passwordAuthEnabled).orElse(true));
-        methods.put("dev", config.devAuth().enabled() && enabled(organization, DevAuthBackend.NAME));
+        methods.put("dev", devAuth.enabled() && enabled(organization, DevAuthBackend.NAME));
         methods.put("email", enabled(organization, EmailAuthBackend.NAME));
         methods.put(LdapAuthBackend.NAME, enabled(organization, LdapAuthBackend.NAME));
         EXTERNAL_METHODS.forEach(name -> methods.put(name, false));

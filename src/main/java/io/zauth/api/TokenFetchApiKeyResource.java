@@ -146,7 +146,7 @@ public class TokenFetchApiKeyResource {
         Admission admission = null;
         try {
             organization = resolver.resolve(RequestContext.host(request)).orElseThrow(ZulipErrors::nonexistentSubdomain);
-            admission = rateLimiter.admit(organization, clientAddress);
+            admission = rateLimiter.admit(organization.loginRateLimit(), clientAddress);
             try (Admission counted = admission) {
                 user = userFor(backend, organization, token, counted);
                 counted.succeeded();

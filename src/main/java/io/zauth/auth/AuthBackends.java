@@ -1,5 +1,6 @@
 package io.zauth.auth;
 
+import io.zauth.org.AuthenticationMethods;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
@@ -13,7 +14,7 @@ import java.util.stream.Collectors;
 
 /** Every {@link AuthBackend} bean, by name. */
 @ApplicationScoped
-public class AuthBackends {
+public class AuthBackends implements AuthenticationMethods {
 
     private final Map<String, AuthBackend> byName;
 
@@ -24,10 +25,16 @@ public class AuthBackends {
                 }, TreeMap::new));
     }
 
+    @Override
+    public boolean exists(String name) {
+        return byName.containsKey(name);
+    }
+
     public Optional<AuthBackend> byName(String name) {
         return Optional.ofNullable(byName.get(name));
     }
 
+    @Override
     public Set<String> names() {
         return new TreeSet<>(byName.keySet());
     }

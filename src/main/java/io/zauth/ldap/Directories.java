@@ -2,8 +2,8 @@ package io.zauth.ldap;
 
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.Startup;
-import io.zauth.config.ZauthConfig;
 import io.zauth.metrics.ZauthMetrics;
+import io.zauth.org.DirectoryCatalog;
 import io.zauth.org.Organization;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -14,11 +14,11 @@ import java.util.TreeMap;
 /** The configured directories by name, validated at start-up, connected on first use. */
 @Startup
 @ApplicationScoped
-public class Directories {
+public class Directories implements DirectoryCatalog {
 
     private final Map<String, Directory> byName = new TreeMap<>();
 
-    Directories(ZauthConfig config, ZauthMetrics metrics) {
+    Directories(DirectoriesConfig config, ZauthMetrics metrics) {
         config.directories().forEach((name, settings) -> byName.put(name,
                 new Directory(name, settings, metrics::directoryOperation)));
     }
@@ -26,6 +26,11 @@ public class Directories {
     /** Every configured directory, by name. */
     public Map<String, Directory> all() {
         return java.util.Collections.unmodifiableMap(byName);
+    }
+
+    @Override
+    public boolean exists(String name) {
+        return byName.containsKey(name);
     }
 
     public Optional<Directory> byName(String name) {

@@ -1,8 +1,7 @@
 package io.zauth.org;
 
 import io.quarkus.runtime.StartupEvent;
-import io.zauth.config.ZauthConfig;
-import io.zauth.config.ZauthConfig.OrganizationDeclaration;
+import io.zauth.org.OrganizationsConfig.OrganizationDeclaration;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -18,9 +17,9 @@ public class OrganizationDeclarations {
     private static final Logger LOG = Logger.getLogger(OrganizationDeclarations.class);
 
     private final Organizations organizations;
-    private final ZauthConfig config;
+    private final OrganizationsConfig config;
 
-    OrganizationDeclarations(Organizations organizations, ZauthConfig config) {
+    OrganizationDeclarations(Organizations organizations, OrganizationsConfig config) {
         this.organizations = organizations;
         this.config = config;
     }

@@ -1,9 +1,7 @@
 package io.zauth.org;
 
-import io.zauth.auth.AuthBackends;
 import io.zauth.cache.AccountCache;
 import io.zauth.cache.AccountChanges;
-import io.zauth.config.ZauthConfig;
 import io.zauth.ratelimit.Limit;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -25,14 +23,14 @@ public class Organizations {
     private static final String HOST_QUERY = "select o from OrganizationEntity o join o.hosts h where h = ?1";
     private static final List<String> DEFAULT_METHODS = List.of("email");
 
-    private final AuthBackends backends;
-    private final Set<String> directories;
+    private final AuthenticationMethods methods;
+    private final DirectoryCatalog directories;
     private final AccountCache cache;
     private final AccountChanges changes;
 
-    Organizations(AuthBackends backends, ZauthConfig config, AccountCache cache, AccountChanges changes) {
-        this.backends = backends;
-        this.directories = Set.copyOf(config.directories().keySet());
+    Organizations(AuthenticationMethods methods, DirectoryCatalog directories, AccountCache cache, AccountChanges changes) {
+        this.methods = methods;
+        this.directories = directories;
         this.cache = cache;
         this.changes = changes;
     }
@@ -139,7 +137,7 @@ public class Organizations {
             entity.hosts.addAll(validHosts(entity, s.hosts()));
         }
         if (s.directory() != null) {
-            if (!s.directory().isBlank() && !directories.contains(s.directory())) {
+            if (!s.directory().isBlank() && !directories.exists(s.directory())) {
                 throw new IllegalArgumentException("no directory '" + s.directory() + "' is configured (zauth.directories)");
             }
             entity.directory = s.directory().isBlank() ? null : s.directory();
@@ -158,12 +156,12 @@ public class Organizations {
         }
     }
 
-    private List<String> validMethods(List<String> methods) {
-        List<String> cleaned = methods.stream().map(String::trim).filter(m -> !m.isEmpty()).distinct().toList();
+    private List<String> validMethods(List<String> names) {
+        List<String> cleaned = names.stream().map(String::trim).filter(m -> !m.isEmpty()).distinct().toList();
         for (String method : cleaned) {
-            if (backends.byName(method).isEmpty()) {
+            if (!methods.exists(method)) {
                 throw new IllegalArgumentException("unknown authentication method '" + method
-                        + "' (known: " + String.join(", ", backends.names()) + ")");
+                        + "' (known: " + String.join(", ", methods.names()) + ")");
             }
         }
         return cleaned;

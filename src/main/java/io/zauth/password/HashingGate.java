@@ -1,6 +1,5 @@
 package io.zauth.password;
 
-import io.zauth.config.ZauthConfig;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -34,13 +33,13 @@ public class HashingGate {
     private final ExecutorService hashers;
 
     @Inject
-    HashingGate(ZauthConfig config) {
-        this(config.hashing().maxConcurrent().orElse(Runtime.getRuntime().availableProcessors()), config.hashing().maxWait());
+    HashingGate(PasswordHashingConfig config) {
+        this(config.maxConcurrent().orElse(Runtime.getRuntime().availableProcessors()), config.maxWait());
     }
 
     HashingGate(int concurrent, Duration maxWait) {
         if (concurrent < 1) {
-            throw new IllegalArgumentException("zauth.hashing.max-concurrent must be at least 1");
+            throw new IllegalArgumentException("zauth.password-hashing.max-concurrent must be at least 1");
         }
         this.permits = new Semaphore(concurrent, true);
         this.maxWaitNanos = maxWait.toNanos();

@@ -2,10 +2,28 @@ package io.zauth.password;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.OptionalInt;
 
-/** Parameters of new password hashes; stored hashes are verified with their own. */
+/**
+ * Password hashing: the parameters of new hashes (stored hashes are verified with their own) and
+ * the bound on hashes computed at once, since each Argon2 computation holds its memory while it runs.
+ */
 @ConfigMapping(prefix = "zauth.password-hashing")
 public interface PasswordHashingConfig {
+
+    /**
+     * Computations at once; default the number of cores (more only adds memory and waiting).
+     * Formerly {@code zauth.hashing.max-concurrent}, still read with a warning.
+     */
+    OptionalInt maxConcurrent();
+
+    /**
+     * How long a request waits for its turn before it gets 503 with Retry-After. Formerly
+     * {@code zauth.hashing.max-wait}, still read with a warning.
+     */
+    @WithDefault("2s")
+    Duration maxWait();
 
     /** Argon2id, the algorithm of every new hash. */
     Argon2 argon2();

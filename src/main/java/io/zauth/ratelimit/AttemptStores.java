@@ -1,7 +1,6 @@
 package io.zauth.ratelimit;
 
 import io.quarkus.redis.datasource.RedisDataSource;
-import io.zauth.config.ZauthConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
@@ -12,8 +11,8 @@ class AttemptStores {
 
     @Produces
     @ApplicationScoped
-    AttemptStore store(ZauthConfig config, ResetLedger ledger, Instance<RedisDataSource> redis) {
-        return switch (config.rateLimit().store()) {
+    AttemptStore store(RateLimitConfig config, ResetLedger ledger, Instance<RedisDataSource> redis) {
+        return switch (config.store()) {
             case MEMORY -> new MemoryAttemptStore(ledger, System::currentTimeMillis);
             case REDIS -> new RedisAttemptStore(redis.get());
         };

@@ -1,7 +1,6 @@
 package io.zauth.ratelimit;
 
 import io.vertx.core.http.HttpServerRequest;
-import io.zauth.config.ZauthConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.net.InetAddress;
@@ -25,8 +24,8 @@ public class ClientAddresses {
     private final List<Range> trusted;
 
     @Inject
-    ClientAddresses(ZauthConfig config) {
-        this(config.rateLimit().trustedProxies().orElse(List.of()));
+    ClientAddresses(RateLimitConfig config) {
+        this(config.trustedProxies().orElse(List.of()));
     }
 
     ClientAddresses(List<String> trustedProxies) {

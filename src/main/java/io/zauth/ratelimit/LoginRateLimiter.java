@@ -1,9 +1,7 @@
 package io.zauth.ratelimit;
 
-import io.zauth.config.ZauthConfig;
 import io.zauth.error.ZulipErrors;
 import io.zauth.metrics.ZauthMetrics;
-import io.zauth.org.Organization;
 import io.zauth.ratelimit.AttemptStore.Decision;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
@@ -30,34 +28,35 @@ import java.util.HexFormat;
 @ApplicationScoped
 public class LoginRateLimiter {
 
-    private final ZauthConfig.RateLimit config;
+    private final RateLimitConfig config;
     private final AttemptStore store;
     private final ZauthMetrics metrics;
     private final AddressBuckets addresses;
 
-    LoginRateLimiter(ZauthConfig config, AttemptStore store, ZauthMetrics metrics) {
-        this.config = config.rateLimit();
+    LoginRateLimiter(RateLimitConfig config, AttemptStore store, ZauthMetrics metrics) {
+        this.config = config;
         this.store = store;
         this.metrics = metrics;
         this.addresses = new AddressBuckets(this.config.ipv6PrefixLength());
     }
 
-    /** The organization's limit per identity: its own, or the server's. */
-    public Limit usernameLimit(Organization organization) {
-        return organization.loginRateLimit() != null ? organization.loginRateLimit() : config.username();
+    /** The limit per identity: an organization's own, or the server's when it has none (null). */
+    public Limit identityLimit(Limit organizationLimit) {
+        return organizationLimit != null ? organizationLimit : config.username();
     }
 
     /**
      * Admits an attempt from the client address, or refuses it with 429 {@code RATE_LIMIT_HIT};
      * its identities are charged as the backends come to them.
      *
+     * @param organizationLimit the organization's own limit per identity, or null for the server's
      * @param clientAddress null when unknown (no address limit applies)
      */
-    public Admission admit(Organization organization, String clientAddress) {
+    public Admission admit(Limit organizationLimit, String clientAddress) {
         if (!config.enabled()) {
             return Admission.unlimited();
         }
-        Limit identityLimit = usernameLimit(organization);
+        Limit identityLimit = identityLimit(organizationLimit);
         if (clientAddress == null) {
             return new Admission(this, identityLimit, null, null, null);
         }

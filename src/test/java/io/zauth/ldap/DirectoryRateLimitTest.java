@@ -39,7 +39,7 @@ class DirectoryRateLimitTest {
     public static class OneHashAtATime implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("zauth.hashing.max-concurrent", "1", "zauth.hashing.max-wait", "200ms");
+            return Map.of("zauth.password-hashing.max-concurrent", "1", "zauth.password-hashing.max-wait", "200ms");
         }
     }
 

@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import de.mkammerer.argon2.Argon2Factory;
 import de.mkammerer.argon2.Argon2Factory.Argon2Types;
 import de.mkammerer.argon2.Argon2Version;
+import io.smallrye.config.SmallRyeConfigBuilder;
 import io.zauth.password.PasswordHasher.Verification;
 import java.security.MessageDigest;
 import java.util.Base64;
@@ -62,22 +63,13 @@ class PasswordHasherTest {
     final PasswordHasher hasher = hasher(19456, 2, 1);
 
     static PasswordHasher hasher(int memoryKib, int iterations, int parallelism) {
-        return new PasswordHasher(() -> new PasswordHashingConfig.Argon2() {
-            @Override
-            public int memoryKib() {
-                return memoryKib;
-            }
-
-            @Override
-            public int iterations() {
-                return iterations;
-            }
-
-            @Override
-            public int parallelism() {
-                return parallelism;
-            }
-        });
+        return new PasswordHasher(new SmallRyeConfigBuilder().withMapping(PasswordHashingConfig.class)
+                .withConverter(java.time.Duration.class, 100, new io.quarkus.runtime.configuration.DurationConverter())
+                .withSources(new io.smallrye.config.PropertiesConfigSource(java.util.Map.of(
+                        "zauth.password-hashing.argon2.memory-kib", Integer.toString(memoryKib),
+                        "zauth.password-hashing.argon2.iterations", Integer.toString(iterations),
+                        "zauth.password-hashing.argon2.parallelism", Integer.toString(parallelism)), "test", 100))
+                .build().getConfigMapping(PasswordHashingConfig.class));
     }
 
     @Test

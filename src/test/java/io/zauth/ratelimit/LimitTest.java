@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import io.smallrye.config.SmallRyeConfig;
 import io.smallrye.config.SmallRyeConfigBuilder;
 import io.quarkus.runtime.configuration.DurationConverter;
-import io.zauth.config.ZauthConfig;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -29,12 +28,12 @@ class LimitTest {
 
     @Test
     void theDefaultsAreZulipsForUsernamesAndAGenerousOneForAddresses() {
-        SmallRyeConfig config = new SmallRyeConfigBuilder().withMapping(ZauthConfig.class)
+        SmallRyeConfig config = new SmallRyeConfigBuilder().withMapping(RateLimitConfig.class)
                 .withConverter(Duration.class, 100, new DurationConverter()).build();
-        ZauthConfig.RateLimit limits = config.getConfigMapping(ZauthConfig.class).rateLimit();
+        RateLimitConfig limits = config.getConfigMapping(RateLimitConfig.class);
         assertEquals(Limit.parse("5/30m"), limits.username());
         assertEquals(Limit.parse("100/10m"), limits.address());
-        assertEquals(ZauthConfig.RateLimit.Store.MEMORY, limits.store());
+        assertEquals(RateLimitConfig.Store.MEMORY, limits.store());
         assertEquals(true, limits.enabled());
     }
 }

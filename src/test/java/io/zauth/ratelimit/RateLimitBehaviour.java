@@ -191,6 +191,6 @@ abstract class RateLimitBehaviour {
         Organization org = fixtures.organization("email");
         UserAccount user = fixtures.user(org);
         login(org, user.email(), Fixtures.PASSWORD).statusCode(200)
-                .header("X-RateLimit-Limit", equalTo(Integer.toString(rateLimiter.usernameLimit(org).attempts())));
+                .header("X-RateLimit-Limit", equalTo(Integer.toString(rateLimiter.identityLimit(org.loginRateLimit()).attempts())));
     }
 }
