@@ -1,21 +1,9 @@
 package io.zauth.api;
 
 import io.vertx.core.http.HttpServerRequest;
-import io.zauth.audit.AuditLog;
-import io.zauth.auth.AuthOutcome;
-import io.zauth.auth.AuthOutcome.Authenticated;
-import io.zauth.auth.AuthOutcome.Reason;
-import io.zauth.auth.AuthOutcome.Rejected;
-import io.zauth.auth.DevAuthBackend;
-import io.zauth.auth.EmailAddresses;
-import io.zauth.auth.LoginAttempt;
-import io.zauth.dev.DevAuthConfig;
-import io.zauth.error.ZulipErrors;
-import io.zauth.error.ZulipException;
-import io.zauth.org.Organization;
-import io.zauth.org.OrganizationResolver;
+import io.zauth.login.LoginPipeline;
+import io.zauth.login.LoginPipeline.Login;
 import io.zauth.ratelimit.ClientAddresses;
-import io.zauth.user.UserAccounts;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
@@ -26,6 +14,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.function.Supplier;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -44,21 +33,12 @@ import org.jboss.resteasy.reactive.server.multipart.MultipartFormDataInput;
 @Tag(name = ApiExamples.TAG)
 public class DevFetchApiKeyResource {
 
-    private final DevAuthConfig config;
-    private final OrganizationResolver resolver;
-    private final DevAuthBackend backend;
-    private final AuditLog audit;
+    private final LoginPipeline pipeline;
     private final ClientAddresses clientAddresses;
-    private final UserAccounts users;
 
-    DevFetchApiKeyResource(DevAuthConfig config, OrganizationResolver resolver, DevAuthBackend backend, AuditLog audit,
-            ClientAddresses clientAddresses, UserAccounts users) {
-        this.config = config;
-        this.resolver = resolver;
-        this.backend = backend;
-        this.audit = audit;
+    DevFetchApiKeyResource(LoginPipeline pipeline, ClientAddresses clientAddresses) {
+        this.pipeline = pipeline;
         this.clientAddresses = clientAddresses;
-        this.users = users;
     }
 
     @POST
@@ -115,42 +95,13 @@ public class DevFetchApiKeyResource {
     }
 
     /** Zulip's order: routing, parameters, email format (always), organization, then the backend. */
-    private Response fetch(java.util.function.Supplier<ZulipParams> parse, HttpServerRequest request) {
-        if (!config.enabled()) {
+    private Response fetch(Supplier<ZulipParams> parse, HttpServerRequest request) {
+        if (!pipeline.developmentLoginOffered()) {
             throw new NotFoundException();
         }
         ZulipParams params = parse.get();
         String username = params.required("username");
-        Organization organization = null;
-        try {
-            organization = resolver.resolve(RequestContext.host(request)).orElse(null);
-            Response response = authenticate(params, username, organization);
-            audit.loginAttempt(RequestContext.loginEvent(request, clientAddresses.of(request), "dev_fetch_api_key", organization, username,
-                    DevAuthBackend.NAME, "success", null, null));
-            return response;
-        } catch (ZulipException failure) {
-            audit.loginAttempt(RequestContext.loginEvent(request, clientAddresses.of(request), "dev_fetch_api_key", organization, username,
-                    null, "failure", failure.code(), null));
-            throw failure;
-        }
-    }
-
-    private Response authenticate(ZulipParams params, String username, Organization organization) {
-        if (!EmailAddresses.isValid(username)) {
-            throw ZulipErrors.invalidEmail();
-        }
-        if (organization == null) {
-            throw ZulipErrors.nonexistentSubdomain();
-        }
-        if (organization.deactivated()) {
-            throw ZulipErrors.realmDeactivated();
-        }
-        AuthOutcome outcome = backend.authenticate(new LoginAttempt(organization, username, ""), backend.identify(organization, username));
-        if (outcome instanceof Authenticated success) {
-            return ZulipJson.ok(FetchApiKeyResource.apiKeyBody(users.withUsableApiKey(success.user())), params);
-        }
-        throw ((Rejected) outcome).reason() == Reason.USER_DEACTIVATED
-                ? ZulipErrors.userDeactivated()
-                : ZulipErrors.authenticationFailed();
+        Login login = pipeline.development(RequestContext.login(request, clientAddresses, "dev_fetch_api_key"), username);
+        return ZulipJson.ok(FetchApiKeyResource.apiKeyBody(login.user()), params);
     }
 }

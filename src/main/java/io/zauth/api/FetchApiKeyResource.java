@@ -2,21 +2,11 @@ package io.zauth.api;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertx.core.http.HttpServerRequest;
-import io.zauth.audit.AuditLog;
-import io.zauth.auth.AuthenticationChain;
-import io.zauth.auth.AuthenticationChain.Login;
-import io.zauth.auth.LoginAttempt;
-import io.zauth.auth.UsernamePolicy;
-import io.zauth.error.ZulipErrors;
-import io.zauth.error.ZulipException;
-import io.zauth.org.Organization;
-import io.zauth.org.OrganizationResolver;
-import io.zauth.ratelimit.Admission;
 import io.zauth.ratelimit.ClientAddresses;
-import io.zauth.ratelimit.LoginRateLimiter;
 import io.zauth.user.UserAccount;
+import io.zauth.login.LoginPipeline;
+import io.zauth.login.LoginPipeline.Login;
 import io.zauth.metrics.ZauthMetrics;
-import io.zauth.user.UserAccounts;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -47,26 +37,14 @@ import org.jboss.resteasy.reactive.server.multipart.MultipartFormDataInput;
 @Tag(name = ApiExamples.TAG)
 public class FetchApiKeyResource {
 
-    private final OrganizationResolver resolver;
-    private final UsernamePolicy usernamePolicy;
-    private final AuthenticationChain chain;
-    private final AuditLog audit;
-    private final LoginRateLimiter rateLimiter;
+    private final LoginPipeline pipeline;
     private final ClientAddresses clientAddresses;
     private final ZauthMetrics metrics;
-    private final UserAccounts users;
 
-    FetchApiKeyResource(OrganizationResolver resolver, UsernamePolicy usernamePolicy, AuthenticationChain chain,
-            AuditLog audit, LoginRateLimiter rateLimiter, ClientAddresses clientAddresses, ZauthMetrics metrics,
-            UserAccounts users) {
-        this.metrics = metrics;
-        this.users = users;
-        this.resolver = resolver;
-        this.usernamePolicy = usernamePolicy;
-        this.chain = chain;
-        this.audit = audit;
-        this.rateLimiter = rateLimiter;
+    FetchApiKeyResource(LoginPipeline pipeline, ClientAddresses clientAddresses, ZauthMetrics metrics) {
+        this.pipeline = pipeline;
         this.clientAddresses = clientAddresses;
+        this.metrics = metrics;
     }
 
     @POST
@@ -152,31 +130,10 @@ public class FetchApiKeyResource {
     private Response fetchTimed(ZulipParams params, HttpServerRequest request) {
         String username = params.required("username");
         String password = params.required("password");
-        String host = RequestContext.host(request);
-        String clientAddress = clientAddresses.of(request);
-        Organization organization = null;
-        Admission admission = null;
-        try {
-            organization = resolver.resolve(host).orElseThrow(ZulipErrors::nonexistentSubdomain);
-            usernamePolicy.check(organization, username);
-            admission = rateLimiter.admit(organization.loginRateLimit(), clientAddress);
-            Login login;
-            try (Admission counted = admission) {
-                login = chain.authenticate(new LoginAttempt(organization, username, password), counted);
-            }
-            audit.loginAttempt(RequestContext.loginEvent(request, clientAddress, "fetch_api_key", organization,
-                    username, login.backend(), "success", null, login.user().id()));
-            metrics.loginAttempt(organization.subdomain(), login.backend(), "success");
-            Response.ResponseBuilder ok = Response.fromResponse(
-                    ZulipJson.ok(apiKeyBody(users.withUsableApiKey(login.user())), params));
-            admission.headers().forEach(ok::header);
-            return ok.build();
-        } catch (ZulipException failure) {
-            audit.loginAttempt(RequestContext.loginEvent(request, clientAddress, "fetch_api_key", organization,
-                    username, null, "failure", failure.code(), null));
-            metrics.loginAttempt(organization == null ? null : organization.subdomain(), null, failure.code());
-            throw admission == null ? failure : failure.withHeaders(admission.headers());
-        }
+        Login login = pipeline.password(RequestContext.login(request, clientAddresses, "fetch_api_key"), username, password);
+        Response.ResponseBuilder ok = Response.fromResponse(ZulipJson.ok(apiKeyBody(login.user()), params));
+        login.rateLimitHeaders().forEach(ok::header);
+        return ok.build();
     }
 
     static ObjectNode apiKeyBody(UserAccount user) {

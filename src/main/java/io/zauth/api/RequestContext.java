@@ -1,18 +1,17 @@
 package io.zauth.api;
 
 import io.vertx.core.http.HttpServerRequest;
-import io.zauth.audit.AuditLog;
-import io.zauth.org.Organization;
+import io.zauth.login.LoginRequest;
+import io.zauth.ratelimit.ClientAddresses;
 
 /** What the endpoints read from the HTTP request besides parameters. */
 final class RequestContext {
 
     private RequestContext() {}
 
-    static AuditLog.LoginEvent loginEvent(HttpServerRequest request, String clientAddress, String endpoint,
-            Organization organization, String username, String backend, String outcome, String reason, Long userId) {
-        return new AuditLog.LoginEvent(endpoint, organization == null ? null : organization.subdomain(), username,
-                backend, outcome, reason, userId, clientAddress, request.getHeader("User-Agent"));
+    /** Where a login comes from, for the login pipeline. */
+    static LoginRequest login(HttpServerRequest request, ClientAddresses clientAddresses, String endpoint) {
+        return new LoginRequest(endpoint, host(request), clientAddresses.of(request), request.getHeader("User-Agent"));
     }
 
     static String host(HttpServerRequest request) {

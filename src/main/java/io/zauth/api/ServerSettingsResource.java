@@ -3,14 +3,11 @@ package io.zauth.api;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertx.core.http.HttpServerRequest;
+import io.zauth.auth.AuthBackend;
 import io.zauth.auth.AuthBackends;
-import io.zauth.auth.AuthenticationChain;
-import io.zauth.auth.DevAuthBackend;
-import io.zauth.auth.EmailAuthBackend;
-import io.zauth.auth.UsernamePolicy;
-import io.zauth.dev.DevAuthConfig;
+import io.zauth.login.AuthenticationChain;
+import io.zauth.login.UsernamePolicy;
 import io.zauth.error.ZulipErrors;
-import io.zauth.ldap.LdapAuthBackend;
 import io.zauth.org.Organization;
 import io.zauth.org.OrganizationResolver;
 import jakarta.ws.rs.GET;
@@ -37,25 +34,28 @@ public class ServerSettingsResource {
 
     /** The API feature level whose fetch_api_key, server_settings and users/me zauth implements. */
     public static final int ZULIP_FEATURE_LEVEL = 257;
-    /** Zulip's external backends, reported as disabled: zauth checks passwords only. */
-    private static final List<String> EXTERNAL_METHODS =
-            List.of("remoteuser", "github", "azuread", "gitlab", "google", "apple", "saml", "openid connect");
+    /**
+     * Zulip's backend names in the order server_settings lists them after "password"; each is
+     * true when this server has a backend of that name, offers it, and the organization enables it.
+     */
+    private static final List<String> ZULIP_METHODS = List.of("dev", "email", "ldap", "remoteuser", "github", "azuread",
+            "gitlab", "google", "apple", "saml", "openid connect");
+    /** Zulip's EmailAuthBackend, whose state server_settings also reports on its own. */
+    private static final String EMAIL = "email";
 
     private final OrganizationResolver resolver;
     private final AuthenticationChain chain;
     private final AuthBackends backends;
     private final UsernamePolicy usernamePolicy;
-    private final DevAuthConfig devAuth;
     private final String zulipVersion;
 
     ServerSettingsResource(OrganizationResolver resolver, AuthenticationChain chain, AuthBackends backends,
-            UsernamePolicy usernamePolicy, DevAuthConfig devAuth,
+            UsernamePolicy usernamePolicy,
             @ConfigProperty(name = "quarkus.application.version") String version) {
         this.resolver = resolver;
         this.chain = chain;
         this.backends = backends;
         this.usernamePolicy = usernamePolicy;
-        this.devAuth = devAuth;
         this.zulipVersion = "9.0-zauth-" + version;
     }
 
@@ -90,7 +90,7 @@ public class ServerSettingsResource {
         body.put("zulip_feature_level", ZULIP_FEATURE_LEVEL);
         body.put("push_notifications_enabled", false);
         body.put("is_incompatible", ClientCompatibility.isIncompatible(request.getHeader("User-Agent")));
-        body.put("email_auth_enabled", enabled(organization, EmailAuthBackend.NAME));
+        body.put("email_auth_enabled", enabled(organization, EMAIL));
         body.put("require_email_format_usernames", organization.map(usernamePolicy::requireEmailFormatUsernames).orElse(true));
         String url = resolver.organizationUrl(organization, host);
         body.put("realm_uri", url);
@@ -108,15 +108,13 @@ public class ServerSettingsResource {
     private ObjectNode methods(Optional<Organization> organization) {
         ObjectNode methods = JsonNodeFactory.instance.objectNode();
         methods.put("password", organization.map(chain::passwordAuthEnabled).orElse(true));
-        methods.put("dev", devAuth.enabled() && enabled(organization, DevAuthBackend.NAME));
-        methods.put("email", enabled(organization, EmailAuthBackend.NAME));
-        methods.put(LdapAuthBackend.NAME, enabled(organization, LdapAuthBackend.NAME));
-        EXTERNAL_METHODS.forEach(name -> methods.put(name, false));
+        ZULIP_METHODS.forEach(name -> methods.put(name, enabled(organization, name)));
         return methods;
     }
 
     /** Zulip's auth_enabled_helper: the backend exists on this server and the organization (if any) enables it. */
     private boolean enabled(Optional<Organization> organization, String method) {
-        return backends.byName(method).isPresent() && organization.map(o -> o.hasMethod(method)).orElse(true);
+        return backends.byName(method).filter(AuthBackend::offered).isPresent()
+                && organization.map(o -> o.hasMethod(method)).orElse(true);
     }
 }

@@ -2,19 +2,10 @@ package io.zauth.api;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertx.core.http.HttpServerRequest;
-import io.zauth.audit.AuditLog;
-import io.zauth.auth.AuthBackends;
-import io.zauth.auth.TokenBackend;
 import io.zauth.error.ZulipErrors;
-import io.zauth.error.ZulipException;
-import io.zauth.metrics.ZauthMetrics;
-import io.zauth.org.Organization;
-import io.zauth.org.OrganizationResolver;
-import io.zauth.ratelimit.Admission;
+import io.zauth.login.LoginPipeline;
+import io.zauth.login.LoginPipeline.Login;
 import io.zauth.ratelimit.ClientAddresses;
-import io.zauth.ratelimit.LoginRateLimiter;
-import io.zauth.user.UserAccount;
-import io.zauth.user.UserAccounts;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -39,8 +30,8 @@ import org.jboss.resteasy.reactive.server.multipart.MultipartFormDataInput;
 
 /**
  * {@code POST /api/v1/<method>/fetch_api_key}: a token for the API key of the existing user it
- * names, for every {@link TokenBackend} (Zulip's {@code jwt/fetch_api_key} is the one Zulip has).
- * The backend verifies the token and words its own refusals; this resource does what every token
+ * names, for every token backend (Zulip's {@code jwt/fetch_api_key} is the one Zulip has). The
+ * backend verifies the token and words its own refusals; the login pipeline does what every token
  * login shares: the organization, the user (never created here), rate limits, audit and the key.
  */
 @Path("/api/v1/{method: [a-z][a-z0-9-]*}/fetch_api_key")
@@ -48,23 +39,12 @@ import org.jboss.resteasy.reactive.server.multipart.MultipartFormDataInput;
 @Tag(name = ApiExamples.TAG)
 public class TokenFetchApiKeyResource {
 
-    private final AuthBackends backends;
-    private final OrganizationResolver resolver;
-    private final UserAccounts users;
-    private final LoginRateLimiter rateLimiter;
+    private final LoginPipeline pipeline;
     private final ClientAddresses clientAddresses;
-    private final AuditLog audit;
-    private final ZauthMetrics metrics;
 
-    TokenFetchApiKeyResource(AuthBackends backends, OrganizationResolver resolver, UserAccounts users,
-            LoginRateLimiter rateLimiter, ClientAddresses clientAddresses, AuditLog audit, ZauthMetrics metrics) {
-        this.backends = backends;
-        this.resolver = resolver;
-        this.users = users;
-        this.rateLimiter = rateLimiter;
+    TokenFetchApiKeyResource(LoginPipeline pipeline, ClientAddresses clientAddresses) {
+        this.pipeline = pipeline;
         this.clientAddresses = clientAddresses;
-        this.audit = audit;
-        this.metrics = metrics;
     }
 
     @POST
@@ -135,65 +115,21 @@ public class TokenFetchApiKeyResource {
     }
 
     private Response fetch(String method, ZulipParams params, HttpServerRequest request) {
-        TokenBackend backend = backends.byName(method).filter(TokenBackend.class::isInstance).map(TokenBackend.class::cast)
-                .orElseThrow(ZulipErrors::endpointNotFound);
+        if (!pipeline.acceptsTokens(method)) {
+            throw ZulipErrors.endpointNotFound();
+        }
         boolean includeProfile = jsonBoolean(params, "include_profile");
         String token = params.optional("token").orElse("");
-        String event = method + "_fetch_api_key";
-        String clientAddress = clientAddresses.of(request);
-        Organization organization = null;
-        UserAccount user = null;
-        Admission admission = null;
-        try {
-            organization = resolver.resolve(RequestContext.host(request)).orElseThrow(ZulipErrors::nonexistentSubdomain);
-            admission = rateLimiter.admit(organization.loginRateLimit(), clientAddress);
-            try (Admission counted = admission) {
-                user = userFor(backend, organization, token, counted);
-                counted.succeeded();
-            }
-            audit.loginAttempt(RequestContext.loginEvent(request, clientAddress, event, organization, user.email(),
-                    method, "success", null, user.id()));
-            metrics.loginAttempt(organization.subdomain(), method, "success");
-            UserAccount keyed = users.withUsableApiKey(user);
-            ObjectNode body = ZulipJson.success();
-            body.put("api_key", keyed.apiKey());
-            body.put("email", keyed.email());
-            if (includeProfile) {
-                body.set("user", UserProfiles.of(keyed));
-            }
-            return ZulipJson.ok(body, params);
-        } catch (ZulipException failure) {
-            audit.loginAttempt(RequestContext.loginEvent(request, clientAddress, event, organization,
-                    null, null, "failure", failure.code(), null));
-            metrics.loginAttempt(organization == null ? null : organization.subdomain(), null, failure.code());
-            throw admission == null ? failure : failure.withHeaders(admission.headers());
+        Login login = pipeline.token(RequestContext.login(request, clientAddresses, method + "_fetch_api_key"), method, token);
+        ObjectNode body = ZulipJson.success();
+        body.put("api_key", login.user().apiKey());
+        body.put("email", login.user().email());
+        if (includeProfile) {
+            body.set("user", UserProfiles.of(login.user()));
         }
-    }
-
-    /**
-     * The user the token names, as Zulip's DummyAuthBackend finds one: it must exist, be active
-     * and belong to an active organization. Every refusal after the token was looked at counts.
-     */
-    private UserAccount userFor(TokenBackend backend, Organization organization, String token, Admission admission) {
-        String email;
-        try {
-            email = backend.verifiedEmail(organization, token);
-        } catch (ZulipException refused) {
-            admission.judged();
-            throw refused;
-        }
-        admission.judged();
-        Optional<UserAccount> user = users.byEmail(organization.id(), email);
-        if (user.isEmpty()) {
-            throw ZulipErrors.authenticationFailed();
-        }
-        if (!user.get().active()) {
-            throw ZulipErrors.userDeactivated();
-        }
-        if (organization.deactivated()) {
-            throw ZulipErrors.realmDeactivated();
-        }
-        return user.get();
+        Response.ResponseBuilder ok = Response.fromResponse(ZulipJson.ok(body, params));
+        login.rateLimitHeaders().forEach(ok::header);
+        return ok.build();
     }
 
     /** Zulip validates include_profile as JSON: {@code true} or {@code false}, nothing else. */

@@ -13,4 +13,9 @@ public interface AuthBackend {
 
     /** What it checks besides the name. */
     CredentialKind credential();
+
+    /** Whether this server offers it at all (development login, for one, only where it is switched on). */
+    default boolean offered() {
+        return true;
+    }
 }

@@ -25,6 +25,11 @@ public class AuthBackends implements AuthenticationMethods {
                 }, TreeMap::new));
     }
 
+    /** Every backend, by name order. */
+    public java.util.Collection<AuthBackend> all() {
+        return byName.values();
+    }
+
     @Override
     public boolean exists(String name) {
         return byName.containsKey(name);

@@ -19,6 +19,14 @@ public interface UsernameBackend extends AuthBackend {
     }
 
     /**
+     * Whether it takes, for this organization, usernames that are not email addresses (Zulip's
+     * require_email_format_usernames is false when one enabled backend does).
+     */
+    default boolean acceptsNonEmailUsernames(Organization organization) {
+        return false;
+    }
+
+    /**
      * Who a login name stands for in the organization, before and without any password: a name
      * that resolves to nobody still gets an identity (its folded spelling), so guessing unknown
      * names is limited like known ones.

@@ -1,7 +1,7 @@
 package io.zauth.cli;
 
 import io.zauth.audit.AuditLog;
-import io.zauth.auth.AuthenticationChain;
+import io.zauth.login.AuthenticationChain;
 import io.zauth.org.Organization;
 import io.zauth.org.Organizations;
 import io.zauth.ratelimit.LoginRateLimiter;

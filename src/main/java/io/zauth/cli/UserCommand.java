@@ -1,7 +1,7 @@
 package io.zauth.cli;
 
 import io.zauth.audit.AuditLog;
-import io.zauth.auth.AuthenticationChain;
+import io.zauth.login.AuthenticationChain;
 import io.zauth.auth.BackendUnavailableException;
 import io.zauth.ratelimit.LoginRateLimiter;
 import io.zauth.auth.PasswordPolicy;

@@ -1,9 +1,11 @@
 package io.zauth.config;
 
 import io.quarkus.runtime.StartupEvent;
+import io.smallrye.config.ConfigSourceInterceptorContext;
 import io.smallrye.config.FallbackConfigSourceInterceptor;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.config.Config;
@@ -24,6 +26,12 @@ public class RenamedProperties extends FallbackConfigSourceInterceptor {
 
     public RenamedProperties() {
         super(name -> OLD_NAMES.getOrDefault(name, name));
+    }
+
+    /** The names as the sources have them: an old name is listed only where it is set (and then it is mapped, so known). */
+    @Override
+    public Iterator<String> iterateNames(ConfigSourceInterceptorContext context) {
+        return context.iterateNames();
     }
 
     /** The old names that are set, each with its new name. */

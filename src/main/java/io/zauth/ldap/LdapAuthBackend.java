@@ -41,6 +41,12 @@ public class LdapAuthBackend implements UsernameBackend {
         return NAME;
     }
 
+    /** Directory usernames when the organization's directory maps them to emails (append-domain, an email attribute). */
+    @Override
+    public boolean acceptsNonEmailUsernames(Organization organization) {
+        return directories.of(organization).map(d -> d.mapping().mapsUsernamesToEmails()).orElse(false);
+    }
+
     /**
      * The directory entry the name finds (by the service account's search, or the DN template),
      * shared by every organization that uses the directory; a name that finds no entry is its

@@ -1,9 +1,7 @@
 package io.zauth.password;
 
 import io.zauth.metrics.ZauthMetrics;
-import io.zauth.org.Organization;
 import io.zauth.password.PasswordHasher.Verification;
-import io.zauth.user.UserAccount;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.Arrays;
@@ -19,7 +17,7 @@ import org.jboss.logging.Logger;
  * Checks a login's password so that a failure costs the same whatever the stored hash: an
  * unknown user, a user without a usable password, a current hash, an imported Django hash and a
  * hash above the caps all take as long as a verification of the costliest hash class the
- * organization holds ({@link Organization#passwordHashClasses}). Otherwise timing would tell
+ * organization holds (its recorded password hash classes). Otherwise timing would tell
  * which addresses were imported from Zulip and have not logged in since.
  *
  * <p>One computation per attempt, as before: the user's own hash, or a dummy (of the current
@@ -47,22 +45,26 @@ public class LoginPasswordCheck {
         this.metrics = metrics;
     }
 
+    /** A user's stored hash, named by the user's id in what is logged about it. */
+    public record StoredHash(long userId, String hash) {}
+
     /**
-     * @param user the user the attempt names, if it has a usable password; empty for an unknown user or one without
+     * @param organizationClasses the cost classes the organization's users hold, or null before they are counted
+     * @param user the hash of the user the attempt names, if it has a usable one; empty for an unknown user or one without
      * @throws HashingGate.HashingBusyException when no hashing turn came in time
      */
-    public Verification verify(Organization organization, Optional<UserAccount> user, String password) {
+    public Verification verify(Set<String> organizationClasses, Optional<StoredHash> user, String password) {
         if (password == null || password.isEmpty()) {
             return Verification.NO_MATCH;
         }
-        Optional<String> ownClass = user.flatMap(u -> PasswordHasher.costClass(u.passwordHash()));
-        if (user.isPresent() && ownClass.isEmpty() && PasswordHasher.exceedsCaps(user.get().passwordHash())) {
+        Optional<String> ownClass = user.flatMap(u -> PasswordHasher.costClass(u.hash()));
+        if (user.isPresent() && ownClass.isEmpty() && PasswordHasher.exceedsCaps(user.get().hash())) {
             LOG.errorf("The stored password hash of user %d costs more than zauth computes (README, \"Passwords\");"
-                    + " it is never verified: give the user a new password", user.get().id());
+                    + " it is never verified: give the user a new password", user.get().userId());
         }
-        Set<String> classes = classesToMatch(organization, ownClass);
+        Set<String> classes = classesToMatch(organizationClasses, ownClass);
         Computed computed = ownClass.isPresent()
-                ? compute(ownClass.get(), "user", password, user.get().passwordHash())
+                ? compute(ownClass.get(), "user", password, user.get().hash())
                 : dummy(dueForMeasuring(classes), password);
         if (computed.verification().matches()) {
             return computed.verification();
@@ -85,8 +87,8 @@ public class LoginPasswordCheck {
      * own, which a change not yet seen may have left out. Before the organization is counted
      * (after an upgrade, until start-up counts it), every class this instance has met.
      */
-    private Set<String> classesToMatch(Organization organization, Optional<String> ownClass) {
-        Set<String> classes = new HashSet<>(organization.passwordHashClasses() == null ? costs.keySet() : organization.passwordHashClasses());
+    private Set<String> classesToMatch(Set<String> organizationClasses, Optional<String> ownClass) {
+        Set<String> classes = new HashSet<>(organizationClasses == null ? costs.keySet() : organizationClasses);
         classes.add(hasher.currentCostClass());
         ownClass.ifPresent(classes::add);
         return classes;

@@ -208,24 +208,42 @@ public class UserAccounts {
     }
 
     /**
-     * The user with a key fetch_api_key can return and Basic auth accepts: a plaintext key not yet
-     * protected is protected now; a key whose digest was made with another digest key is indexed
-     * again; a key that no longer opens (the encryption key was replaced) is replaced by a new one.
+     * The user with a key fetch_api_key can return: the stored one, or, when it no longer opens
+     * (the encryption key was replaced), a new one. Converting plaintext keys and indexing keys
+     * again after a change of digest key happen at start-up, never here.
      */
-    public UserAccount withUsableApiKey(UserAccount user) {
+    public UserAccount withReadableApiKey(UserAccount user) {
         if (user.apiKey() != null) {
-            if (byApiKey(user.apiKey()).filter(found -> found.id() == user.id()).isEmpty()) {
-                reindexApiKey(user.id(), user.apiKey());
-            }
             return user;
-        }
-        protectPlaintextKey(user.id());
-        UserAccount reread = byId(user.id()).orElseThrow();
-        if (reread.apiKey() != null) {
-            return reread;
         }
         LOG.warnf("The API key of user %d does not open with the configured encryption key; issuing a new one", user.id());
         return regenerateApiKey(user.id());
+    }
+
+    /** Up to {@code limit} user ids above {@code after}, in order. */
+    @Transactional
+    public List<Long> idsAfter(long after, int limit) {
+        return UserEntity.<UserEntity>find("id > ?1 order by id", after).page(0, limit).stream().map(u -> u.id).toList();
+    }
+
+    /**
+     * Makes the digest of each of these users' keys again with the configured digest key where it
+     * differs; keys that do not open are left for their users' next login.
+     *
+     * @return how many digests changed
+     */
+    @Transactional
+    public int reindexApiKeys(List<Long> userIds) {
+        int changed = 0;
+        for (UserEntity entity : UserEntity.<UserEntity>list("id in ?1", userIds)) {
+            Optional<String> key = keys.open(entity.apiKeySealed);
+            if (key.isPresent() && !keys.digest(key.get()).equals(entity.apiKeyDigest)) {
+                entity.apiKeyDigest = keys.digest(key.get());
+                changes.userChanged(entity.id);
+                changed++;
+            }
+        }
+        return changed;
     }
 
     /** Ids of users whose key is still stored in plaintext (from before V3). */
@@ -255,13 +273,6 @@ public class UserAccounts {
             changes.userChanged(userId);
         }
         return converted;
-    }
-
-    @Transactional
-    void reindexApiKey(long userId, String apiKey) {
-        LOG.warnf("The API key of user %d was indexed with another digest key; indexing it again", userId);
-        find(userId).apiKeyDigest = keys.digest(apiKey);
-        changes.userChanged(userId);
     }
 
     private UserAccount view(UserEntity entity) {

@@ -9,7 +9,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.ValidatableResponse;
-import io.zauth.auth.AuthenticationChain;
+import io.zauth.login.AuthenticationChain;
 import io.zauth.org.Organization;
 import io.zauth.org.OrganizationSettings;
 import io.zauth.password.HashingGate;

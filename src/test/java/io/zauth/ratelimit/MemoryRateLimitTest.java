@@ -1,7 +1,7 @@
 package io.zauth.ratelimit;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.zauth.auth.EmailAuthBackend;
+import io.zauth.email.EmailAuthBackend;
 import io.zauth.org.Organization;
 import io.zauth.support.Fixtures;
 import io.zauth.user.UserAccount;

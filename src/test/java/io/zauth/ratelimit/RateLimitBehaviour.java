@@ -11,7 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
 import io.restassured.response.ValidatableResponse;
-import io.zauth.auth.AuthenticationChain;
+import io.zauth.login.AuthenticationChain;
 import io.zauth.org.Organization;
 import io.zauth.org.OrganizationSettings;
 import io.zauth.support.Fixtures;

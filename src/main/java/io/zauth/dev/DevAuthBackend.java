@@ -1,6 +1,12 @@
-package io.zauth.auth;
+package io.zauth.dev;
 
+import io.zauth.auth.AuthOutcome;
 import io.zauth.auth.AuthOutcome.Reason;
+import io.zauth.auth.CredentialKind;
+import io.zauth.auth.EmailAddresses;
+import io.zauth.auth.LoginAttempt;
+import io.zauth.auth.Subject;
+import io.zauth.auth.UsernameBackend;
 import io.zauth.org.Organization;
 import io.zauth.user.UserAccount;
 import io.zauth.user.UserAccounts;
@@ -17,14 +23,22 @@ public class DevAuthBackend implements UsernameBackend {
     public static final String NAME = "dev";
 
     private final UserAccounts users;
+    private final DevAuthConfig config;
 
-    DevAuthBackend(UserAccounts users) {
+    DevAuthBackend(UserAccounts users, DevAuthConfig config) {
         this.users = users;
+        this.config = config;
     }
 
     @Override
     public String name() {
         return NAME;
+    }
+
+    /** Only where {@code zauth.dev-auth.enabled} is on: never in production. */
+    @Override
+    public boolean offered() {
+        return config.enabled();
     }
 
     @Override

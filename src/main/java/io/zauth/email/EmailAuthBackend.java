@@ -1,9 +1,16 @@
-package io.zauth.auth;
+package io.zauth.email;
 
+import io.zauth.auth.AuthOutcome;
 import io.zauth.auth.AuthOutcome.Reason;
+import io.zauth.auth.EmailAddresses;
+import io.zauth.auth.LoginAttempt;
+import io.zauth.auth.PasswordPolicy;
+import io.zauth.auth.Subject;
+import io.zauth.auth.UsernameBackend;
 import io.zauth.org.Organization;
 import io.zauth.password.HashingGate;
 import io.zauth.password.LoginPasswordCheck;
+import io.zauth.password.LoginPasswordCheck.StoredHash;
 import io.zauth.password.PasswordHasher;
 import io.zauth.password.PasswordHasher.Verification;
 import io.zauth.user.UserAccount;
@@ -52,11 +59,20 @@ public class EmailAuthBackend implements UsernameBackend {
 
     @Override
     public AuthOutcome authenticate(LoginAttempt attempt, Subject subject) {
+        try {
+            return judge(attempt);
+        } catch (HashingGate.HashingBusyException e) {
+            throw new HashingSaturatedException();
+        }
+    }
+
+    private AuthOutcome judge(LoginAttempt attempt) {
         if (attempt.password().isEmpty()) {
             return AuthOutcome.rejected(Reason.BAD_CREDENTIALS);
         }
         Optional<UserAccount> found = users.byEmail(attempt.organization().id(), attempt.username());
-        Verification verification = passwords.verify(attempt.organization(), found.filter(UserAccount::hasUsablePassword),
+        Verification verification = passwords.verify(attempt.organization().passwordHashClasses(),
+                found.filter(UserAccount::hasUsablePassword).map(u -> new StoredHash(u.id(), u.passwordHash())),
                 attempt.password());
         if (!verification.matches()) {
             return AuthOutcome.rejected(found.isEmpty() ? Reason.UNKNOWN_USER : Reason.BAD_CREDENTIALS);

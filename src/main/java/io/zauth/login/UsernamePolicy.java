@@ -1,8 +1,9 @@
-package io.zauth.auth;
+package io.zauth.login;
 
 import io.zauth.error.ZulipErrors;
-import io.zauth.ldap.Directories;
-import io.zauth.ldap.LdapAuthBackend;
+import io.zauth.auth.AuthBackends;
+import io.zauth.auth.EmailAddresses;
+import io.zauth.auth.UsernameBackend;
 import io.zauth.org.Organization;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -10,23 +11,26 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class UsernamePolicy {
 
-    private final Directories directories;
+    private final AuthBackends backends;
 
-    UsernamePolicy(Directories directories) {
-        this.directories = directories;
+    UsernamePolicy(AuthBackends backends) {
+        this.backends = backends;
     }
 
     /**
-     * The organization's explicit setting, else Zulip's rule: email format unless LDAP is enabled
-     * and its directory maps usernames to emails (append-domain or an email attribute).
+     * The organization's explicit setting, else Zulip's rule: email format unless one of its
+     * backends takes usernames that are not emails (LDAP with append-domain or an email attribute).
      */
     public boolean requireEmailFormatUsernames(Organization organization) {
         if (organization.requireEmailFormatUsernames() != null) {
             return organization.requireEmailFormatUsernames();
         }
-        boolean directoryUsernames = organization.hasMethod(LdapAuthBackend.NAME)
-                && directories.of(organization).map(d -> d.mapping().mapsUsernamesToEmails()).orElse(false);
-        return !directoryUsernames;
+        return organization.methods().stream()
+                .map(backends::byName)
+                .flatMap(java.util.Optional::stream)
+                .filter(UsernameBackend.class::isInstance)
+                .map(UsernameBackend.class::cast)
+                .noneMatch(backend -> backend.acceptsNonEmailUsernames(organization));
     }
 
     /** Rejects, as Zulip's validate_login_email does, a username the organization cannot accept. */

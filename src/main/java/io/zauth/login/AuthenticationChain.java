@@ -1,12 +1,18 @@
-package io.zauth.auth;
+package io.zauth.login;
 
+import io.zauth.auth.AuthBackends;
+import io.zauth.auth.AuthOutcome;
 import io.zauth.auth.AuthOutcome.Authenticated;
 import io.zauth.auth.AuthOutcome.Reason;
 import io.zauth.auth.AuthOutcome.Rejected;
 import io.zauth.error.ZulipErrors;
+import io.zauth.auth.BackendUnavailableException;
+import io.zauth.auth.CredentialKind;
+import io.zauth.auth.LoginAttempt;
+import io.zauth.auth.Subject;
+import io.zauth.auth.UsernameBackend;
 import io.zauth.error.ZulipException;
 import io.zauth.org.Organization;
-import io.zauth.password.HashingGate.HashingBusyException;
 import io.zauth.ratelimit.Admission;
 import io.zauth.user.UserAccount;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -52,7 +58,7 @@ public class AuthenticationChain {
     /** Who logged in, and which backend said so. */
     public record Login(UserAccount user, String backend) {}
 
-    /** Authenticates the attempt; a success settles the admission, a failure throws the Zulip error to answer. */
+    /** Authenticates the attempt, charging each backend's identity on the admission; a failure throws the Zulip error to answer. */
     public Login authenticate(LoginAttempt attempt, Admission admission) {
         Organization organization = attempt.organization();
         if (organization.deactivated()) {
@@ -73,7 +79,6 @@ public class AuthenticationChain {
                 continue;
             }
             if (outcome instanceof Authenticated success) {
-                admission.succeeded();
                 return new Login(success.user(), backend.name());
             }
             reasons.add(((Rejected) outcome).reason());
@@ -87,9 +92,6 @@ public class AuthenticationChain {
         Admission.Charge charge = admission.charge(subject.identity());
         try {
             return backend.authenticate(attempt, subject);
-        } catch (HashingBusyException e) {
-            charge.takeBack();
-            throw ZulipErrors.serverBusy();
         } catch (RuntimeException e) {
             charge.takeBack();
             throw e;
