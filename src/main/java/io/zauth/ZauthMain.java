@@ -8,7 +8,8 @@ import picocli.CommandLine;
 
 /**
  * One jar, two jobs: with no arguments it serves; with a command it administers the same
- * database and exits, without opening the HTTP port (so it runs beside a serving instance).
+ * database and exits, opening neither the HTTP nor the management port (so it runs beside a
+ * serving instance).
  */
 @QuarkusMain
 public class ZauthMain implements QuarkusApplication {
@@ -27,6 +28,7 @@ public class ZauthMain implements QuarkusApplication {
         }
         if (args.length > 0) {
             System.setProperty("quarkus.http.host-enabled", "false");
+            System.setProperty("quarkus.management.host-enabled", "false");
             System.setProperty("quarkus.banner.enabled", "false");
             System.setProperty("quarkus.log.console.stderr", "true");
             System.setProperty("quarkus.log.level", System.getProperty("quarkus.log.level", "WARN"));
