@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The packaged service listens only where the operator said: with the API on 127.0.0.1, the
- * management interface follows it, and the embedded H2 file's server for the command line (a
+ * management interface follows it, commands beside it open no port, and the embedded H2 file's server for the command line (a
  * command has just used it) is on loopback too, not on every interface. On PostgreSQL there is no
  * H2 server. (Narayana, the transaction manager, also holds a loopback socket that accepts
  * nothing: its default way to make its process id unique.)
@@ -35,9 +35,13 @@ class ListeningAddressesIT {
         Path dataDir = Path.of("target", "it-data-listeners-" + UUID.randomUUID()).toAbsolutePath();
         Map<String, String> ownFile = Map.of("ZAUTH_DATA_DIR", dataDir.toString());
         try (RunningInstance instance = RunningInstance.start("listeners", ownFile, List.of("-Dquarkus.http.host=127.0.0.1"))) {
+            // Commands given the service's own ports still run: they open neither.
+            Map<String, String> command = Map.of("ZAUTH_DATA_DIR", dataDir.toString(),
+                    "QUARKUS_HTTP_PORT", Integer.toString(instance.port()),
+                    "QUARKUS_MANAGEMENT_PORT", Integer.toString(instance.managementPort()));
             String org = "listen-" + UUID.randomUUID().toString().substring(0, 8);
-            AdminCommand.okWith(ownFile, null, "org", "create", org, "--methods", "email");
-            assertTrue(AdminCommand.okWith(ownFile, null, "org", "list").contains(org), "the command used the served database");
+            AdminCommand.okWith(command, null, "org", "create", org, "--methods", "email");
+            assertTrue(AdminCommand.okWith(command, null, "org", "list").contains(org), "the command used the served database");
 
             Set<InetSocketAddress> listeners = ListeningSockets.of(instance.pid());
             Set<Integer> ports = listeners.stream().map(InetSocketAddress::getPort).collect(Collectors.toCollection(TreeSet::new));
