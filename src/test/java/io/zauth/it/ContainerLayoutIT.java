@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Docker cannot run on the build machine, so this checks what can be checked without it: the JVM
  * image copies files the package step really produced, keeps the data directory on its volume,
- * exposes the port zauth listens on, and the README documents each variable the image sets.
+ * exposes the ports zauth listens on (the API and the management interface), and the README
+ * documents each variable the image sets.
  */
 class ContainerLayoutIT {
 
@@ -38,11 +39,11 @@ class ContainerLayoutIT {
     }
 
     @Test
-    void dataLivesOnTheVolumeAndThePortIsZauths() throws IOException {
+    void dataLivesOnTheVolumeAndThePortsAreZauths() throws IOException {
         String text = dockerfile();
         assertTrue(text.contains("ENV ZAUTH_DATA_DIR=/deployments/data"), "data directory");
         assertTrue(text.contains("VOLUME /deployments/data"), "volume");
-        assertTrue(text.contains("EXPOSE 8080"), "port");
+        assertTrue(text.contains("EXPOSE 8080 9000"), "the API and management ports");
         assertTrue(text.contains("USER 185"), "runs as a non-root user");
     }
 

@@ -13,29 +13,42 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-/** One more packaged zauth process on a free port, as a deployment runs several behind a balancer. */
+/**
+ * One more packaged zauth process on free API and management ports, as a deployment runs several
+ * behind a balancer.
+ */
 final class RunningInstance implements AutoCloseable {
 
     private final Process process;
     private final int port;
+    private final int managementPort;
 
-    private RunningInstance(Process process, int port) {
+    private RunningInstance(Process process, int port, int managementPort) {
         this.process = process;
         this.port = port;
+        this.managementPort = managementPort;
     }
 
     static RunningInstance start(String name, Map<String, String> environment) {
+        return start(name, environment, List.of());
+    }
+
+    /** With further system properties, e.g. {@code -Dquarkus.http.host=127.0.0.1}. */
+    static RunningInstance start(String name, Map<String, String> environment, List<String> properties) {
         int port = FreePorts.next();
+        int managementPort = FreePorts.next();
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
         command.add("-Dquarkus.http.port=" + port);
+        command.add("-Dquarkus.management.port=" + managementPort);
+        command.addAll(properties);
         command.add("-jar");
         command.add(Path.of("target", "quarkus-app", "quarkus-run.jar").toString());
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(Path.of("target", "instance-" + name + ".log").toFile());
         builder.environment().putAll(environment);
         try {
-            RunningInstance instance = new RunningInstance(builder.start(), port);
+            RunningInstance instance = new RunningInstance(builder.start(), port, managementPort);
             instance.awaitReady();
             return instance;
         } catch (IOException e) {
@@ -45,6 +58,14 @@ final class RunningInstance implements AutoCloseable {
 
     int port() {
         return port;
+    }
+
+    int managementPort() {
+        return managementPort;
+    }
+
+    long pid() {
+        return process.pid();
     }
 
     @Override

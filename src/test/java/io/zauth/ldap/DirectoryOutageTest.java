@@ -8,10 +8,12 @@ import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.zauth.org.Organization;
 import io.zauth.support.Fixtures;
 import jakarta.inject.Inject;
+import java.net.URL;
 import org.junit.jupiter.api.Test;
 
 /** TLS that must fail closed, failover, and outages that must be a 503, never a failed login. */
@@ -23,6 +25,12 @@ class DirectoryOutageTest {
 
     @Inject
     Fixtures fixtures;
+
+    @TestHTTPResource(value = "health/ready", management = true)
+    URL readiness;
+
+    @TestHTTPResource(value = "metrics", management = true)
+    URL metricsUrl;
 
     @Test
     void startTlsWithTheTestCaWorks() {
@@ -75,12 +83,12 @@ class DirectoryOutageTest {
     @Test
     void readinessNamesTheDirectoriesThatAreDownAndMetricsCountTheirFailures() {
         login(fixtures.directoryOrganization("dead"), "hamlet", "secret-hamlet").statusCode(503);
-        given().get("/q/health/ready").then().statusCode(503).body("status", equalTo("DOWN"))
+        given().get(readiness).then().statusCode(503).body("status", equalTo("DOWN"))
                 .body("checks.find { it.name == 'LDAP directories' }.status", equalTo("DOWN"))
                 .body("checks.find { it.name == 'LDAP directories' }.data.dead", startsWith("DOWN - "))
                 .body("checks.find { it.name == 'LDAP directories' }.data.starttls", equalTo("UP"))
                 .body("checks.find { it.name == 'LDAP directories' }.data.ldaps", equalTo("UP"));
-        String metrics = given().get("/q/metrics").then().extract().asString();
+        String metrics = given().get(metricsUrl).then().extract().asString();
         assertTrue(metrics.lines().anyMatch(l -> l.startsWith("zauth_directory_operations_total{")
                 && l.contains("directory=\"dead\"") && l.contains("operation=\"find\"") && l.contains("outcome=\"unavailable\"")),
                 "no directory failure counted");

@@ -6,12 +6,14 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.zauth.org.Organization;
 import io.zauth.org.OrganizationSettings;
 import io.zauth.support.Fixtures;
 import io.zauth.user.UserAccount;
 import jakarta.inject.Inject;
+import java.net.URL;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -20,10 +22,19 @@ class HealthAndMetricsTest {
     @Inject
     Fixtures fixtures;
 
+    @TestHTTPResource(value = "health/live", management = true)
+    URL liveness;
+
+    @TestHTTPResource(value = "health/ready", management = true)
+    URL readiness;
+
+    @TestHTTPResource(value = "metrics", management = true)
+    URL metricsUrl;
+
     @Test
     void livenessAndReadinessAreUpWithTheDatabaseChecked() {
-        given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
-        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"))
+        given().get(liveness).then().statusCode(200).body("status", equalTo("UP"));
+        given().get(readiness).then().statusCode(200).body("status", equalTo("UP"))
                 .body("checks.name", hasItem("Database connections health check"))
                 .body("checks.name", hasItem("LDAP directories"));
     }
@@ -36,7 +47,7 @@ class HealthAndMetricsTest {
         login(org, user.email(), Fixtures.PASSWORD).statusCode(200);
         login(org, user.email(), "wrong").statusCode(401);
         login(org, user.email(), "wrong").statusCode(429);
-        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        String metrics = given().get(metricsUrl).then().statusCode(200).extract().asString();
         String organization = "organization=\"" + org.subdomain() + "\"";
         assertLine(metrics, "zauth_login_attempts_total{", "backend=\"email\"", organization, "outcome=\"success\"", "} 1.0");
         assertLine(metrics, "zauth_login_attempts_total{", "backend=\"none\"", organization,
@@ -45,7 +56,7 @@ class HealthAndMetricsTest {
         assertLine(metrics, "zauth_rate_limit_rejections_total{", "limit=\"username\"");
         assertLine(metrics, "zauth_fetch_api_key_seconds_bucket{");
         assertLine(metrics, "zauth_password_verification_seconds_count");
-        given().get("/q/metrics").then().body(not(containsString(user.email())));
+        given().get(metricsUrl).then().body(not(containsString(user.email())));
     }
 
     @Test
@@ -56,10 +67,10 @@ class HealthAndMetricsTest {
                 .get("/api/v1/users/me").then().statusCode(200);
         given().header("Host", Fixtures.host(org)).auth().preemptive().basic(user.email(), "x".repeat(32))
                 .get("/api/v1/users/me").then().statusCode(401);
-        String metrics = given().get("/q/metrics").then().extract().asString();
+        String metrics = given().get(metricsUrl).then().extract().asString();
         assertLine(metrics, "zauth_api_key_checks_total{", "outcome=\"success\"");
         assertLine(metrics, "zauth_api_key_checks_total{", "outcome=\"invalid_key\"");
-        given().get("/q/metrics").then().body(not(containsString(user.apiKey())));
+        given().get(metricsUrl).then().body(not(containsString(user.apiKey())));
     }
 
     static io.restassured.response.ValidatableResponse login(Organization org, String username, String password) {

@@ -4,9 +4,11 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import java.net.URL;
 import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.BeforeEach;
@@ -27,6 +29,9 @@ class RedisRateLimitTest extends RateLimitBehaviour {
     @ConfigProperty(name = RedisTestResource.AVAILABLE)
     boolean redisAvailable;
 
+    @TestHTTPResource(value = "health/ready", management = true)
+    URL readiness;
+
     @BeforeEach
     void requireRedis() {
         assumeTrue(redisAvailable, "redis-server is not installed; CI installs it and sets ZAUTH_REQUIRE_REDIS=true");
@@ -34,7 +39,7 @@ class RedisRateLimitTest extends RateLimitBehaviour {
 
     @Test
     void readinessCoversRedis() {
-        given().get("/q/health/ready").then().statusCode(200)
+        given().get(readiness).then().statusCode(200)
                 .body("checks.find { it.name == 'Redis connection health check' }.status", equalTo("UP"));
     }
 }
