@@ -11,7 +11,7 @@ import com.tngtech.archunit.junit.ArchTest;
 
 /**
  * The packages' layers, each importing only those below it: entry points (the main class,
- * {@code api}, {@code cli}, {@code health}) → the login pipeline and the import → the backends,
+ * {@code api}, {@code cli}) → the login pipeline and the import → the backends,
  * each a package of its own → the backend contract ({@code auth}) → the stores → the foundation
  * ({@code key}, {@code config}, {@code error}, {@code metrics}, {@code audit}). No cycles. Rules are
  * methods, not fields: Surefire 3.5.3 runs no {@code @ArchTest} fields (TNG/ArchUnit#1442).
@@ -33,7 +33,7 @@ class ArchitectureTest {
     @ArchTest
     void layersOnlyPointDown(JavaClasses classes) {
         layeredArchitecture().consideringOnlyDependenciesInLayers()
-                .layer("Entry").definedBy("io.zauth", "io.zauth.api..", "io.zauth.cli..", "io.zauth.health..")
+                .layer("Entry").definedBy("io.zauth", "io.zauth.api..", "io.zauth.cli..")
                 .layer("Login").definedBy("io.zauth.login..", "io.zauth.migration..")
                 .layer("Backends").definedBy(BACKENDS)
                 .layer("Contract").definedBy("io.zauth.auth..")

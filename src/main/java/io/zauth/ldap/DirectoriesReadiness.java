@@ -1,10 +1,7 @@
-package io.zauth.health;
+package io.zauth.ldap;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import io.zauth.ldap.Directories;
-import io.zauth.ldap.Directory;
-import io.zauth.ldap.DirectoryUnavailableException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import org.eclipse.microprofile.health.HealthCheck;

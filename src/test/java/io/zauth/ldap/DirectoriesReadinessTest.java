@@ -1,4 +1,4 @@
-package io.zauth.health;
+package io.zauth.ldap;
 
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.zauth.ldap.DirectoryTestResource;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpClient;
