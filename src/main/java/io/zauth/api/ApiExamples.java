@@ -19,6 +19,10 @@ final class ApiExamples {
     static final String TOKEN_API_KEY = """
             {"result":"success","msg":"","api_key":"gjA04ZYcqXKalvYMA8OeXSfzUOLrtbZv","email":"iago@zulip.com"}""";
 
+    static final String DEV_USERS = """
+            {"result":"success","msg":"","direct_admins":[{"email":"iago@zulip.com","realm_uri":"http://localhost:8080"}],\
+            "direct_users":[{"email":"hamlet@zulip.com","realm_uri":"http://localhost:8080"}]}""";
+
     static final String REGENERATED_KEY = """
             {"result":"success","msg":"","api_key":"6hOK5eF6XhHzD6a6rDhaK7ZXgUAB4R0p"}""";
 

@@ -14,11 +14,13 @@ import io.zauth.error.ZulipErrors;
 import io.zauth.error.ZulipException;
 import io.zauth.org.Organization;
 import io.zauth.org.OrganizationResolver;
+import io.zauth.org.Organizations;
 import io.zauth.ratelimit.Admission;
 import io.zauth.ratelimit.LoginRateLimiter;
 import io.zauth.user.UserAccount;
 import io.zauth.user.UserAccounts;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -39,9 +41,12 @@ public class LoginPipeline {
     private final AuthBackends backends;
     private final UserAccounts users;
     private final LoginRecorder recorder;
+    private final Organizations organizations;
 
     LoginPipeline(OrganizationResolver resolver, UsernamePolicy usernamePolicy, LoginRateLimiter rateLimiter,
-            AuthenticationChain chain, AuthBackends backends, UserAccounts users, LoginRecorder recorder) {
+            AuthenticationChain chain, AuthBackends backends, UserAccounts users, LoginRecorder recorder,
+            Organizations organizations) {
+        this.organizations = organizations;
         this.resolver = resolver;
         this.usernamePolicy = usernamePolicy;
         this.rateLimiter = rateLimiter;
@@ -83,6 +88,25 @@ public class LoginPipeline {
             throw ((Rejected) outcome).reason() == Reason.USER_DEACTIVATED
                     ? ZulipErrors.userDeactivated() : ZulipErrors.authenticationFailed();
         });
+    }
+
+    /** A user a development client may log in as, and the organization it belongs to. */
+    public record DevelopmentUser(Organization organization, UserAccount user) {}
+
+    /**
+     * Zulip's dev_list_users: the active users of every active organization that enables the
+     * development login, for a development client's pick list; empty when the server offers none.
+     */
+    public List<DevelopmentUser> developmentUsers() {
+        Optional<UsernameBackend> backend = developmentBackend();
+        if (backend.isEmpty()) {
+            return List.of();
+        }
+        return organizations.list().stream()
+                .filter(organization -> !organization.deactivated() && organization.hasMethod(backend.get().name()))
+                .flatMap(organization -> users.list(organization.id()).stream().filter(UserAccount::active)
+                        .map(user -> new DevelopmentUser(organization, user)))
+                .toList();
     }
 
     /** Whether this server offers a login by username alone (development only). */

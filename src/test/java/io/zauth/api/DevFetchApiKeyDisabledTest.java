@@ -30,6 +30,9 @@ class DevFetchApiKeyDisabledTest {
         String dev = assertError(given().header("Host", Fixtures.host(org)).formParam("username", user.email())
                 .post(DevFetchApiKeyTest.PATH).then(), 404, "BAD_REQUEST", "Endpoint does not exist").extract().asString();
         assertEquals(unknown, dev);
+        String list = assertError(given().header("Host", Fixtures.host(org)).get("/api/v1/dev_list_users").then(), 404,
+                "BAD_REQUEST", "Endpoint does not exist").extract().asString();
+        assertEquals(unknown, list);
     }
 
     @Test

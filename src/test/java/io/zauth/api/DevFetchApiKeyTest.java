@@ -1,9 +1,15 @@
 package io.zauth.api;
 
 import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static io.zauth.support.ZulipAssertions.assertError;
 import static org.hamcrest.Matchers.equalTo;
 
+import io.restassured.response.ExtractableResponse;
+import io.restassured.response.Response;
+import io.zauth.user.Role;
+import java.util.List;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -39,6 +45,24 @@ class DevFetchApiKeyTest {
     void setUp() {
         org = fixtures.organization("email", "dev");
         user = fixtures.user(org);
+    }
+
+    /** Zulip's dev_list_users: what a development client offers to log in as. */
+    @Test
+    void devListUsersListsAdministratorsApartWithTheirOrganizationsUrl() {
+        UserAccount owner = fixtures.user(org, Fixtures.unique("owner") + "@example.com", Fixtures.PASSWORD, Role.OWNER);
+        UserAccount gone = fixtures.user(org);
+        fixtures.users().setActive(gone.id(), false);
+        Organization withoutDev = fixtures.organization("email");
+        UserAccount elsewhere = fixtures.user(withoutDev);
+        String url = "http://" + org.subdomain() + "." + Fixtures.ROOT_DOMAIN;
+        ExtractableResponse<Response> list = given().header("Host", Fixtures.host(org)).get("/api/v1/dev_list_users").then()
+                .statusCode(200).body("result", equalTo("success")).extract();
+        assertTrue(list.<List<Map<String, String>>>path("direct_admins").contains(Map.of("email", owner.email(), "realm_uri", url)));
+        assertTrue(list.<List<Map<String, String>>>path("direct_users").contains(Map.of("email", user.email(), "realm_uri", url)));
+        String all = list.asString();
+        assertFalse(all.contains(gone.email()), "a deactivated user is not offered");
+        assertFalse(all.contains(elsewhere.email()), "an organization without development login is not listed");
     }
 
     @Test

@@ -32,13 +32,15 @@ class OpenApiDocumentTest {
     void listsEachEndpointWithItsMethodAndNothingElse() {
         Map<String, Map<String, Object>> paths = document.getMap("paths");
         assertEquals(Set.of("/api/v1/fetch_api_key", "/api/v1/dev_fetch_api_key", "/api/v1/server_settings",
-                "/api/v1/users/me", "/api/v1/users/me/api_key/regenerate", "/api/v1/{method}/fetch_api_key"), paths.keySet());
+                "/api/v1/users/me", "/api/v1/users/me/api_key/regenerate", "/api/v1/{method}/fetch_api_key",
+                "/api/v1/dev_list_users"), paths.keySet());
         assertEquals(Set.of("post"), operations("/api/v1/fetch_api_key"));
         assertEquals(Set.of("post"), operations("/api/v1/dev_fetch_api_key"));
         assertEquals(Set.of("get"), operations("/api/v1/server_settings"));
         assertEquals(Set.of("get"), operations("/api/v1/users/me"));
         assertEquals(Set.of("post"), operations("/api/v1/users/me/api_key/regenerate"));
         assertEquals(Set.of("post"), operations("/api/v1/{method}/fetch_api_key"));
+        assertEquals(Set.of("get"), operations("/api/v1/dev_list_users"));
     }
 
     @Test
@@ -49,6 +51,7 @@ class OpenApiDocumentTest {
         assertEquals(statuses(200, 400, 401, 405, 503), responses("/api/v1/users/me", "get"));
         assertEquals(statuses(200, 400, 401, 405, 413, 503), responses("/api/v1/users/me/api_key/regenerate", "post"));
         assertEquals(statuses(200, 400, 401, 404, 405, 413, 429, 503), responses("/api/v1/{method}/fetch_api_key", "post"));
+        assertEquals(statuses(200, 404, 405), responses("/api/v1/dev_list_users", "get"));
     }
 
     @Test
