@@ -2,6 +2,8 @@ package io.zauth.auth;
 
 import io.zauth.org.AuthenticationMethods;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.Collection;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import java.util.Map;
@@ -18,7 +20,13 @@ public class AuthBackends implements AuthenticationMethods {
 
     private final Map<String, AuthBackend> byName;
 
+    @Inject
     AuthBackends(@Any Instance<AuthBackend> backends) {
+        this(backends.stream().toList());
+    }
+
+    /** These backends, by name: for a chain assembled outside the container. */
+    public AuthBackends(Collection<AuthBackend> backends) {
         this.byName = backends.stream()
                 .collect(Collectors.toMap(AuthBackend::name, Function.identity(), (a, b) -> {
                     throw new IllegalStateException("two authentication backends are named '" + a.name() + "'");

@@ -26,7 +26,7 @@ public final class Admission implements AutoCloseable {
     private boolean judgedWithoutIdentity;
 
     /** An admission that counts nothing: the limits are off. */
-    static Admission unlimited() {
+    public static Admission unlimited() {
         return new Admission(null, null, null, null, null);
     }
 

@@ -1,12 +1,12 @@
 package io.zauth.audit;
 
+import static io.zauth.support.Logins.login;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.response.ValidatableResponse;
 import io.zauth.ldap.DirectoryTestResource;
 import io.zauth.ldap.support.SeedPeople;
 import io.zauth.org.Organization;
@@ -161,11 +161,6 @@ class NoSecretInLogsTest {
         String secret = canary(kind);
         canaries.add(secret);
         return secret;
-    }
-
-    private static ValidatableResponse login(Organization org, String username, String password) {
-        return given().header("Host", Fixtures.host(org)).contentType("application/x-www-form-urlencoded; charset=UTF-8")
-                .formParam("username", username).formParam("password", password).post("/api/v1/fetch_api_key").then();
     }
 
     private static io.restassured.specification.RequestSpecification basic(Organization org, String email, String key) {

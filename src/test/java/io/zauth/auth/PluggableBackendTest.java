@@ -1,11 +1,10 @@
 package io.zauth.auth;
 
-import static io.restassured.RestAssured.given;
+import static io.zauth.support.Logins.login;
 import static io.zauth.support.ZulipAssertions.assertError;
 import static org.hamcrest.Matchers.equalTo;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.zauth.api.FetchApiKeyTestPaths;
 import io.zauth.org.Organization;
 import io.zauth.support.Fixtures;
 import io.zauth.support.TestBackend;
@@ -46,8 +45,4 @@ class PluggableBackendTest {
         }
     }
 
-    io.restassured.response.ValidatableResponse login(Organization org, String username, String password) {
-        return given().header("Host", Fixtures.host(org)).formParam("username", username).formParam("password", password)
-                .post(FetchApiKeyTestPaths.FETCH_API_KEY).then();
-    }
 }

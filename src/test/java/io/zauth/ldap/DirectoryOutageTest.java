@@ -1,7 +1,7 @@
 package io.zauth.ldap;
 
 import static io.restassured.RestAssured.given;
-import static io.zauth.ldap.LdapLoginTest.login;
+import static io.zauth.support.Logins.login;
 import static io.zauth.support.ZulipAssertions.assertError;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;

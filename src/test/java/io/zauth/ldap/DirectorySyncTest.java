@@ -1,6 +1,6 @@
 package io.zauth.ldap;
 
-import static io.zauth.ldap.LdapLoginTest.login;
+import static io.zauth.support.Logins.login;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;

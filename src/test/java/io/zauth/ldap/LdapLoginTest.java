@@ -1,5 +1,6 @@
 package io.zauth.ldap;
 
+import static io.zauth.support.Logins.login;
 import static io.restassured.RestAssured.given;
 import static io.zauth.support.ZulipAssertions.assertError;
 import static org.hamcrest.Matchers.equalTo;
@@ -9,7 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.response.ValidatableResponse;
 import io.zauth.org.Organization;
 import io.zauth.support.Fixtures;
 import io.zauth.user.Role;
@@ -32,16 +32,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 @QuarkusTestResource(value = DirectoryTestResource.class, restrictToAnnotatedClass = true)
 class LdapLoginTest {
 
-    static final String PATH = "/api/v1/fetch_api_key";
     static final String FAILED = "Your username or password is incorrect";
 
     @Inject
     Fixtures fixtures;
-
-    static ValidatableResponse login(Organization org, String username, String password) {
-        return given().header("Host", Fixtures.host(org)).contentType("application/x-www-form-urlencoded; charset=UTF-8")
-                .formParam("username", username).formParam("password", password).post(PATH).then();
-    }
 
     static void refused(Organization org, String username, String password) {
         assertError(login(org, username, password), 401, "AUTHENTICATION_FAILED", FAILED);

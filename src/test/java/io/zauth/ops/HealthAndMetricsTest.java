@@ -1,5 +1,6 @@
 package io.zauth.ops;
 
+import static io.zauth.support.Logins.login;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -71,11 +72,6 @@ class HealthAndMetricsTest {
         assertLine(metrics, "zauth_api_key_checks_total{", "outcome=\"success\"");
         assertLine(metrics, "zauth_api_key_checks_total{", "outcome=\"invalid_key\"");
         given().get(metricsUrl).then().body(not(containsString(user.apiKey())));
-    }
-
-    static io.restassured.response.ValidatableResponse login(Organization org, String username, String password) {
-        return given().header("Host", Fixtures.host(org)).formParam("username", username).formParam("password", password)
-                .post("/api/v1/fetch_api_key").then();
     }
 
     /** Some line of the Prometheus text holds every fragment. */

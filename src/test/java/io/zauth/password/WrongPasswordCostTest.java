@@ -1,6 +1,6 @@
 package io.zauth.password;
 
-import static io.restassured.RestAssured.given;
+import static io.zauth.support.Logins.login;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.response.ValidatableResponse;
 import io.zauth.api.DjangoVectors;
 import io.zauth.key.ApiKeys;
 import io.zauth.migration.ZulipImport;
@@ -137,8 +136,4 @@ class WrongPasswordCostTest {
         return registry.find("zauth.password.failures").tag("padded_to", hashClass).timers().stream().mapToLong(Timer::count).sum();
     }
 
-    private static ValidatableResponse login(Organization org, String username, String password) {
-        return given().header("Host", Fixtures.host(org)).formParam("username", username).formParam("password", password)
-                .post("/api/v1/fetch_api_key").then();
-    }
 }

@@ -1,12 +1,11 @@
 package io.zauth.ratelimit;
 
-import static io.restassured.RestAssured.given;
+import static io.zauth.support.Logins.loginFrom;
 import static io.zauth.support.ZulipAssertions.assertError;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import io.restassured.response.ValidatableResponse;
 import io.zauth.org.Organization;
 import io.zauth.support.Fixtures;
 import io.zauth.user.UserAccount;
@@ -33,12 +32,6 @@ class AddressRateLimitTest {
 
     @Inject
     Fixtures fixtures;
-
-    static ValidatableResponse loginFrom(String forwardedFor, Organization org, String username, String password) {
-        return given().header("Host", Fixtures.host(org)).header("X-Forwarded-For", forwardedFor)
-                .formParam("username", username).formParam("password", password)
-                .post("/api/v1/fetch_api_key").then();
-    }
 
     @Test
     void anAddressThatFailsTooOftenIsRefusedForEveryUsername() {

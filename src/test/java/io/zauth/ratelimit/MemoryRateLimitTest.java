@@ -1,5 +1,7 @@
 package io.zauth.ratelimit;
 
+import static io.zauth.support.Logins.login;
+
 import io.quarkus.test.junit.QuarkusTest;
 import io.zauth.email.EmailAuthBackend;
 import io.zauth.org.Organization;

@@ -1,6 +1,6 @@
 package io.zauth.ratelimit;
 
-import static io.restassured.RestAssured.given;
+import static io.zauth.support.Logins.login;
 import static io.zauth.support.ZulipAssertions.assertError;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.lessThanOrEqualTo;
@@ -31,7 +31,6 @@ import org.junit.jupiter.api.Test;
  */
 abstract class RateLimitBehaviour {
 
-    static final String PATH = "/api/v1/fetch_api_key";
 
     @Inject
     Fixtures fixtures;
@@ -45,11 +44,6 @@ abstract class RateLimitBehaviour {
     Organization organizationLimitedTo(String limit) {
         Organization org = fixtures.organization("email");
         return fixtures.update(org, new OrganizationSettings(null, null, null, null, null, null, null, null, null, limit));
-    }
-
-    static ValidatableResponse login(Organization org, String username, String password) {
-        return given().header("Host", Fixtures.host(org)).formParam("username", username).formParam("password", password)
-                .post(PATH).then();
     }
 
     static ValidatableResponse assertRateLimited(ValidatableResponse response, int limit) {
