@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -13,10 +12,10 @@ import org.junit.jupiter.api.Assumptions;
 
 /**
  * Finds the Java runtime Keycloak runs on: Keycloak 26 needs Java 21 or later, zauth builds on 17.
- * Looked for, in order: the system property {@code zauth.keycloak.java-home}, the environment
- * variable {@code ZAUTH_KEYCLOAK_JAVA_HOME}, the Temurin 25 JDK of the machine image
- * ({@value #DEFAULT_JAVA_HOME}), and the JVM running the tests; the first that is a Java 21+ home
- * (by its {@code release} file) is taken. Without one the Keycloak tests are skipped, unless
+ * The system property {@code zauth.keycloak.java-home}, else the environment variable
+ * {@code ZAUTH_KEYCLOAK_JAVA_HOME}, names the one to use; without either, the Temurin 25 JDK of the
+ * machine image ({@value #DEFAULT_JAVA_HOME}) or else the JVM running the tests is taken, whichever
+ * is a Java 21+ home first (by its {@code release} file). Without one the Keycloak tests are skipped, unless
  * {@code ZAUTH_REQUIRE_KEYCLOAK=true} (set by CI), which makes them fail instead.
  */
 public final class KeycloakJava {
@@ -69,18 +68,15 @@ public final class KeycloakJava {
     }
 
     private static List<Path> candidates() {
-        List<Path> candidates = new ArrayList<>();
         String property = System.getProperty(JAVA_HOME_PROPERTY, "");
-        String variable = System.getenv().getOrDefault(JAVA_HOME_VARIABLE, "");
         if (!property.isBlank()) {
-            candidates.add(Path.of(property));
+            return List.of(Path.of(property));
         }
+        String variable = System.getenv().getOrDefault(JAVA_HOME_VARIABLE, "");
         if (!variable.isBlank()) {
-            candidates.add(Path.of(variable));
+            return List.of(Path.of(variable));
         }
-        candidates.add(Path.of(DEFAULT_JAVA_HOME));
-        candidates.add(Path.of(System.getProperty("java.home")));
-        return candidates;
+        return List.of(Path.of(DEFAULT_JAVA_HOME), Path.of(System.getProperty("java.home")));
     }
 
     private static boolean isJava21Home(Path home) {
