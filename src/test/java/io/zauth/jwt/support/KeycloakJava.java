@@ -52,7 +52,10 @@ public final class KeycloakJava {
         if (required()) {
             throw new IllegalStateException(missingMessage(REQUIRE_VARIABLE + "=true"));
         }
-        Assumptions.abort(missingMessage("skipped") + "; CI has it and sets " + REQUIRE_VARIABLE + "=true");
+        String reason = missingMessage("skipped") + "; CI has it and sets " + REQUIRE_VARIABLE + "=true";
+        // Surefire reports a class aborted in @BeforeAll as "Tests run: 0" without the reason: say it here.
+        System.err.println("Keycloak tests skipped: " + reason);
+        Assumptions.abort(reason);
     }
 
     /** The Java 21+ home, or a failure that says where it was looked for and how to get one. */

@@ -16,6 +16,7 @@ import java.net.http.HttpResponse;
 import java.util.Base64;
 import java.util.Collections;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -81,6 +82,7 @@ class KeycloakServerIT {
         Set<String> jwksAfter = kids(realm);
         assertTrue(jwksAfter.contains(after), "the new key is in a fresh JWKS: " + jwksAfter);
         assertTrue(jwksAfter.contains(before), "the previous key stays, passive, for the tokens it signed: " + jwksAfter);
+        assertEquals(Map.of(before, "PASSIVE", after, "ACTIVE"), realm.signingKeyStatuses());
 
         realm.removeSigningKey(before);
 

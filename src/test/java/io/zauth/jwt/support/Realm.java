@@ -3,6 +3,7 @@ package io.zauth.jwt.support;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -162,6 +163,13 @@ public final class Realm {
     /** The audience ({@code aud}) of this realm's access tokens. */
     public String audience() {
         return audience;
+    }
+
+    /** Each RS256 signing key's id and status ({@code ACTIVE}, {@code PASSIVE}, {@code DISABLED}). */
+    Map<String, String> signingKeyStatuses() {
+        Map<String, String> statuses = new HashMap<>();
+        signingKeys().forEach(key -> statuses.put(key.path("kid").asText(), key.path("status").asText()));
+        return statuses;
     }
 
     /** The realm's RS256 signing keys (active and passive), as the admin API's key metadata. */
