@@ -25,7 +25,7 @@ import java.util.zip.ZipInputStream;
  * The Keycloak installation the tests start: the distribution zip that Maven resolved
  * (maven-dependency-plugin copies it into target/, see the pom), unzipped and built once into a
  * cache outside target/ ({@code ~/.cache/zauth/keycloak/}, or {@code -Dzauth.keycloak.cache}), so
- * that neither {@code mvn clean} nor a clean clone on the same machine redoes the ~30 s build.
+ * that neither {@code mvn clean} nor a clean clone on the same machine redoes the 20-30 s build.
  *
  * <p>Maven, not a download of our own, fetches the zip: it keeps it in the local repository and goes
  * through the build's repository settings. Maven only warns on a checksum mismatch by default, so

@@ -17,9 +17,9 @@ import java.util.UUID;
  * empty in-memory database with a throwaway administrator; {@link #createRealm} adds the realms.
  *
  * <p>It runs {@code kc.sh start --optimized} on the installation built once with the test options,
- * not {@code start-dev}: measured on the 2-core machine, start-dev took 67 s to the first admin
- * login against 22-28 s for the optimized start, because start-dev re-augments (~30 s) on every
- * start, and it would rewrite the build of the installation that other test JVMs share.
+ * not {@code start-dev}: start-dev re-augments (~30 s) on every start (on the 2-core machine under
+ * the same load, 67 s to the first admin login against 28 s optimized), and it would rewrite the
+ * build of the installation that other test JVMs share.
  *
  * <p>A start costs half a minute or more, so the test classes of one JVM share {@link #shared()}.
  * Call {@link KeycloakJava#assumeAvailable()} first to skip (or, on CI, fail) without Java 21+.
