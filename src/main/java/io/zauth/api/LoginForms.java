@@ -25,7 +25,7 @@ final class LoginForms {
     @Schema(name = "TokenFetchApiKeyForm")
     record Token(
             @Schema(description = "The token, e.g. a JSON web token signed by the organization's issuer",
-                    maxLength = ZulipParams.MAX_LENGTH) String token,
+                    maxLength = ZulipParams.MAX_TOKEN_LENGTH) String token,
             @Schema(description = "JSON true to receive the user object too", examples = "false",
                     defaultValue = "false") String include_profile) {}
 }

@@ -119,7 +119,7 @@ public class TokenFetchApiKeyResource {
             throw ZulipErrors.endpointNotFound();
         }
         boolean includeProfile = jsonBoolean(params, "include_profile");
-        String token = params.optional("token").orElse("");
+        String token = params.optional("token", ZulipParams.MAX_TOKEN_LENGTH).orElse("");
         Login login = pipeline.token(RequestContext.login(request, clientAddresses, method + "_fetch_api_key"), method, token);
         ObjectNode body = ZulipJson.success();
         body.put("api_key", login.user().apiKey());

@@ -20,6 +20,12 @@ public final class ZulipParams {
 
     /** Far above any email (254) or sane password; Argon2 and directories need no more. */
     public static final int MAX_LENGTH = 1024;
+    /**
+     * A token an identity provider signed: a Keycloak access token alone passes 1,024 characters,
+     * and claims grow with groups and roles. 8 KiB, what proxies commonly allow a header, stays under
+     * the form attribute limit (16 KiB).
+     */
+    public static final int MAX_TOKEN_LENGTH = 8 * 1024;
 
     private final Map<String, String> body;
     private final Map<String, String> query;
@@ -47,17 +53,22 @@ public final class ZulipParams {
      * {@link #MAX_LENGTH} characters.
      */
     public Optional<String> optional(String name) {
+        return optional(name, MAX_LENGTH);
+    }
+
+    /** As {@link #optional(String)}, for a parameter allowed up to {@code maxLength} characters. */
+    public Optional<String> optional(String name, int maxLength) {
         processed.add(name);
         String value = body.containsKey(name) ? body.get(name) : query.get(name);
         if (value != null) {
-            checkValue(name, value);
+            checkValue(name, value, maxLength);
         }
         return Optional.ofNullable(value);
     }
 
-    private static void checkValue(String name, String value) {
-        if (value.length() > MAX_LENGTH) {
-            throw ZulipErrors.argumentTooLong(name, MAX_LENGTH);
+    private static void checkValue(String name, String value, int maxLength) {
+        if (value.length() > maxLength) {
+            throw ZulipErrors.argumentTooLong(name, maxLength);
         }
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);

@@ -68,23 +68,35 @@ final class IssuerKeys implements VerificationKeyResolver {
     }
 
     private Key fromKeySet(JsonWebSignature jws) throws UnresolvableKeyException {
+        JsonWebKey key = select(jws, fetched(false));
+        if (key == null && mayRefresh()) {
+            key = select(jws, fetched(true));
+        }
+        if (key == null) {
+            throw new UnresolvableKeyException("no key of the set matches");
+        }
+        return key.getKey();
+    }
+
+    /** The key set, cached or fetched again; a set that cannot be fetched or read is the issuer's outage. */
+    private List<JsonWebKey> fetched(boolean refresh) {
         try {
-            JsonWebKey key = select(jws, jwks.get().getJsonWebKeys());
-            if (key == null && mayRefresh()) {
+            if (refresh) {
                 jwks.get().refresh();
-                key = select(jws, jwks.get().getJsonWebKeys());
             }
-            if (key == null) {
-                throw new UnresolvableKeyException("no key of the set matches");
-            }
-            return key.getKey();
+            return jwks.get().getJsonWebKeys();
         } catch (IOException | JoseException e) {
             throw new KeySetUnavailableException(issuerName);
         }
     }
 
-    private static JsonWebKey select(JsonWebSignature jws, List<JsonWebKey> keys) throws JoseException {
-        return new VerificationJwkSelector().select(jws, keys);
+    /** The key the token names (by kid and algorithm), or null; a token whose header cannot be matched names none. */
+    private static JsonWebKey select(JsonWebSignature jws, List<JsonWebKey> keys) {
+        try {
+            return new VerificationJwkSelector().select(jws, keys);
+        } catch (JoseException e) {
+            return null;
+        }
     }
 
     private boolean mayRefresh() {

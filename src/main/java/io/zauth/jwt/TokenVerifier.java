@@ -48,6 +48,11 @@ final class TokenVerifier {
         try {
             claims = consumer.processToClaims(token);
         } catch (InvalidJwtException invalid) {
+            for (Throwable cause = invalid.getCause(); cause != null; cause = cause.getCause()) {
+                if (cause instanceof KeySetUnavailableException outage) {
+                    throw outage;
+                }
+            }
             throw ZulipErrors.badRequest("Bad JSON web token");
         }
         Object email = claims.getClaimValue(emailClaim);

@@ -5,6 +5,7 @@ import io.zauth.auth.AuthOutcome;
 import io.zauth.auth.AuthOutcome.Authenticated;
 import io.zauth.auth.AuthOutcome.Reason;
 import io.zauth.auth.AuthOutcome.Rejected;
+import io.zauth.auth.BackendUnavailableException;
 import io.zauth.auth.CredentialKind;
 import io.zauth.auth.EmailAddresses;
 import io.zauth.auth.LoginAttempt;
@@ -119,8 +120,7 @@ public class LoginPipeline {
      * names must exist already. Failed tokens count against the client address.
      */
     public Login token(LoginRequest request, String method, String token) {
-        TokenBackend backend = backends.byName(method).filter(TokenBackend.class::isInstance).map(TokenBackend.class::cast)
-                .orElseThrow(ZulipErrors::endpointNotFound);
+        TokenBackend backend = tokenBackend(method).orElseThrow(ZulipErrors::endpointNotFound);
         return run(request, null, true, (organization, admission) -> {
             String email;
             try {
@@ -128,7 +128,10 @@ public class LoginPipeline {
             } catch (ZulipException refused) {
                 admission.judged();
                 throw refused;
+            } catch (BackendUnavailableException outage) {
+                throw outage.answer();
             }
+            // A token was judged good: a refusal of the user it names counts too.
             admission.judged();
             return new AuthenticationChain.Login(existingUser(organization, email), backend.name());
         });
@@ -136,7 +139,11 @@ public class LoginPipeline {
 
     /** Whether a token backend of that name exists ({@code <method>/fetch_api_key} is otherwise an unknown endpoint). */
     public boolean acceptsTokens(String method) {
-        return backends.byName(method).filter(TokenBackend.class::isInstance).isPresent();
+        return tokenBackend(method).isPresent();
+    }
+
+    private Optional<TokenBackend> tokenBackend(String method) {
+        return backends.byName(method).filter(TokenBackend.class::isInstance).map(TokenBackend.class::cast);
     }
 
     /** Zulip's DummyAuthBackend: the user exists, is active, in an active organization. */

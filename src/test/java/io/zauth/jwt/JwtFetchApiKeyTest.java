@@ -15,6 +15,7 @@ import io.zauth.org.Organization;
 import io.zauth.org.OrganizationSettings;
 import io.zauth.support.CapturedLogs;
 import io.zauth.support.Fixtures;
+import io.zauth.support.FreePorts;
 import io.zauth.user.Role;
 import io.zauth.user.UserAccount;
 import jakarta.inject.Inject;
@@ -72,6 +73,9 @@ class JwtFetchApiKeyTest {
                     Map.entry("zauth.jwt.issuers.strict.audience", "zauth"),
                     Map.entry("zauth.jwt.issuers.strict.email-claim", "mail"),
                     Map.entry("zauth.jwt.issuers.strict.organizations", "jwt-strict"),
+                    Map.entry("zauth.jwt.issuers.gone.algorithms", "RS256"),
+                    Map.entry("zauth.jwt.issuers.gone.jwks-url", "http://127.0.0.1:" + FreePorts.next() + "/certs"),
+                    Map.entry("zauth.jwt.issuers.gone.organizations", "jwt-gone"),
                     Map.entry("zauth.rate-limit.address", "3/30m"),
                     Map.entry("zauth.rate-limit.trusted-proxies", "127.0.0.1"));
         }
@@ -136,6 +140,18 @@ class JwtFetchApiKeyTest {
         UserAccount edUser = fixtures.user(ed);
         jwtLogin(ed, Tokens.sign(Tokens.claims(edUser.email()), "EdDSA", privateKey("Ed25519"), null)).statusCode(200)
                 .body("api_key", equalTo(edUser.apiKey()));
+    }
+
+    /** Identity providers' tokens pass the 1,024 characters other parameters are held to. */
+    @Test
+    void aLongTokenIsReadAndAnOverlongOneRefusedClearly() {
+        UserAccount user = fixtures.user(hs);
+        JwtClaims claims = Tokens.claims(user.email());
+        claims.setStringListClaim("groups", java.util.Collections.nCopies(100, "a-group-with-a-long-name"));
+        String token = Tokens.hs256(SECRET, claims);
+        org.junit.jupiter.api.Assertions.assertTrue(token.length() > 2048, "length " + token.length());
+        jwtLogin(hs, token).statusCode(200).body("api_key", equalTo(user.apiKey()));
+        assertError(jwtLogin(hs, "x".repeat(8 * 1024 + 1)), 400, "BAD_REQUEST", "Argument 'token' is longer than 8192 characters");
     }
 
     @Test
@@ -226,6 +242,18 @@ class JwtFetchApiKeyTest {
             throw new IllegalStateException(e);
         } finally {
             fixtures.organizations().setDeactivated("jwt-rs", false);
+        }
+    }
+
+    /** The issuer's key set cannot be fetched: an outage (503), not a bad token, and not counted. */
+    @Test
+    void anUnreachableKeySetIsAnOutage() throws Exception {
+        Organization gone = organization("jwt-gone", "jwt");
+        String token = Tokens.sign(Tokens.claims(fixtures.user(gone).email()), "RS256", privateKey("RSA"), "some-key");
+        String address = "203.0.113.90";
+        for (int i = 0; i < 4; i++) {
+            assertError(jwtLogin(gone, token, address), 503, "TOKEN_ISSUER_UNAVAILABLE",
+                    "The token issuer's keys are unavailable; try again later").header("Retry-After", "5");
         }
     }
 

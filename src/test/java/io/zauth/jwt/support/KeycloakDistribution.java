@@ -24,7 +24,7 @@ import java.util.zip.ZipInputStream;
 /**
  * The Keycloak installation the tests start: the distribution zip that Maven resolved
  * (maven-dependency-plugin copies it into target/, see the pom), unzipped and built once into a
- * cache outside target/ ({@code ~/.cache/zauth/keycloak/}, or {@code -Dzauth.keycloak.cache}), so
+ * cache outside target/ ({@code ~/.cache/zauth/keycloak/}, or {@code -Dtest.keycloak.cache}), so
  * that neither {@code mvn clean} nor a clean clone on the same machine redoes the 20-30 s build.
  *
  * <p>Maven, not a download of our own, fetches the zip: it keeps it in the local repository and goes
@@ -33,9 +33,9 @@ import java.util.zip.ZipInputStream;
  */
 final class KeycloakDistribution {
 
-    static final String ZIP_PROPERTY = "zauth.keycloak.distribution";
-    static final String SHA1_PROPERTY = "zauth.keycloak.distribution.sha1";
-    static final String CACHE_PROPERTY = "zauth.keycloak.cache";
+    static final String ZIP_PROPERTY = "test.keycloak.distribution";
+    static final String SHA1_PROPERTY = "test.keycloak.distribution.sha1";
+    static final String CACHE_PROPERTY = "test.keycloak.cache";
 
     /**
      * Build-time options for a throwaway test server: the in-memory database (each start is empty

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Assumptions;
 
 /**
  * Finds the Java runtime Keycloak runs on: Keycloak 26 needs Java 21 or later, zauth builds on 17.
- * The system property {@code zauth.keycloak.java-home}, else the environment variable
+ * The system property {@code test.keycloak.java-home}, else the environment variable
  * {@code ZAUTH_KEYCLOAK_JAVA_HOME}, names the one to use; without either, the Temurin 25 JDK of the
  * machine image ({@value #DEFAULT_JAVA_HOME}) or else the JVM running the tests is taken, whichever
  * is a Java 21+ home first (by its {@code release} file). Without one the Keycloak tests are skipped, unless
@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Assumptions;
  */
 public final class KeycloakJava {
 
-    public static final String JAVA_HOME_PROPERTY = "zauth.keycloak.java-home";
+    public static final String JAVA_HOME_PROPERTY = "test.keycloak.java-home";
     public static final String JAVA_HOME_VARIABLE = "ZAUTH_KEYCLOAK_JAVA_HOME";
     public static final String REQUIRE_VARIABLE = "ZAUTH_REQUIRE_KEYCLOAK";
     public static final String DEFAULT_JAVA_HOME = "/usr/lib/jvm/temurin-25-jdk-amd64";

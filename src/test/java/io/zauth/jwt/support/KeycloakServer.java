@@ -26,7 +26,7 @@ import java.util.UUID;
  */
 public final class KeycloakServer implements AutoCloseable {
 
-    static final String START_TIMEOUT_PROPERTY = "zauth.keycloak.start-timeout-seconds";
+    static final String START_TIMEOUT_PROPERTY = "test.keycloak.start-timeout-seconds";
     private static final Duration DEFAULT_START_TIMEOUT = Duration.ofSeconds(300);
     private static final String ADMIN_USER = "zauth-test-admin";
 
