@@ -164,6 +164,8 @@ final class KeycloakDistribution {
         command.addAll(BUILD_OPTIONS);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+        // Keycloak is a Quarkus application too: zauth's own QUARKUS_* settings (CI's PostgreSQL URL) must not reach it.
+        builder.environment().keySet().removeIf(name -> name.startsWith("QUARKUS_"));
         builder.environment().put("JAVA_HOME", javaHome.toString());
         Process process = builder.start();
         try {

@@ -80,6 +80,8 @@ public final class KeycloakServer implements AutoCloseable {
                 .redirectErrorStream(true).redirectOutput(log.toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
         Map<String, String> environment = builder.environment();
+        // Keycloak is a Quarkus application too: zauth's own QUARKUS_* settings (CI's PostgreSQL URL) must not reach it.
+        environment.keySet().removeIf(name -> name.startsWith("QUARKUS_"));
         environment.put("JAVA_HOME", javaHome.toString());
         // In the environment, not the arguments: not visible in ps, not logged.
         environment.put("KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN_USER);
