@@ -1,11 +1,13 @@
 package io.zauth.auth;
 
 import io.zauth.org.AuthenticationMethods;
+import io.zauth.org.Organization;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-import java.util.Collection;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -31,6 +33,15 @@ public class AuthBackends implements AuthenticationMethods {
                 .collect(Collectors.toMap(AuthBackend::name, Function.identity(), (a, b) -> {
                     throw new IllegalStateException("two authentication backends are named '" + a.name() + "'");
                 }, TreeMap::new));
+    }
+
+    /** The organization's backends that log in by username, in the order its method list names them. */
+    public List<UsernameBackend> usernameBackends(Organization organization) {
+        return organization.methods().stream()
+                .map(byName::get)
+                .filter(UsernameBackend.class::isInstance)
+                .map(UsernameBackend.class::cast)
+                .toList();
     }
 
     /** Every backend, by name order. */

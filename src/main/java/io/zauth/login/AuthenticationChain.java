@@ -5,12 +5,12 @@ import io.zauth.auth.AuthOutcome;
 import io.zauth.auth.AuthOutcome.Authenticated;
 import io.zauth.auth.AuthOutcome.Reason;
 import io.zauth.auth.AuthOutcome.Rejected;
-import io.zauth.error.ZulipErrors;
 import io.zauth.auth.BackendUnavailableException;
 import io.zauth.auth.CredentialKind;
 import io.zauth.auth.LoginAttempt;
 import io.zauth.auth.Subject;
 import io.zauth.auth.UsernameBackend;
+import io.zauth.error.ZulipErrors;
 import io.zauth.error.ZulipException;
 import io.zauth.org.Organization;
 import io.zauth.ratelimit.Admission;
@@ -19,7 +19,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -43,11 +42,8 @@ public class AuthenticationChain {
 
     /** The organization's backends that check passwords, in its order. */
     public List<UsernameBackend> passwordBackends(Organization organization) {
-        return organization.methods().stream()
-                .map(backends::byName)
-                .flatMap(Optional::stream)
+        return backends.usernameBackends(organization).stream()
                 .filter(backend -> backend.credential() == CredentialKind.PASSWORD)
-                .map(UsernameBackend.class::cast)
                 .toList();
     }
 

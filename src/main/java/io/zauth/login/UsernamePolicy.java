@@ -3,7 +3,6 @@ package io.zauth.login;
 import io.zauth.error.ZulipErrors;
 import io.zauth.auth.AuthBackends;
 import io.zauth.auth.EmailAddresses;
-import io.zauth.auth.UsernameBackend;
 import io.zauth.org.Organization;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -25,11 +24,7 @@ public class UsernamePolicy {
         if (organization.requireEmailFormatUsernames() != null) {
             return organization.requireEmailFormatUsernames();
         }
-        return organization.methods().stream()
-                .map(backends::byName)
-                .flatMap(java.util.Optional::stream)
-                .filter(UsernameBackend.class::isInstance)
-                .map(UsernameBackend.class::cast)
+        return backends.usernameBackends(organization).stream()
                 .noneMatch(backend -> backend.acceptsNonEmailUsernames(organization));
     }
 
