@@ -5,9 +5,9 @@ import io.vertx.core.http.HttpServerRequest;
 import io.zauth.audit.AuditLog;
 import io.zauth.error.ZulipException;
 import io.zauth.login.ApiKeyAuthenticator;
-import io.zauth.metrics.ZauthMetrics;
 import io.zauth.org.Organization;
 import io.zauth.org.OrganizationResolver;
+import io.zauth.ratelimit.ClientAddresses;
 import io.zauth.user.UserAccount;
 import io.zauth.user.UserAccounts;
 import jakarta.ws.rs.GET;
@@ -44,15 +44,15 @@ public class UsersMeResource {
     private final OrganizationResolver resolver;
     private final UserAccounts users;
     private final AuditLog audit;
-    private final ZauthMetrics metrics;
+    private final ClientAddresses clientAddresses;
 
     UsersMeResource(ApiKeyAuthenticator authenticator, OrganizationResolver resolver, UserAccounts users, AuditLog audit,
-            ZauthMetrics metrics) {
+            ClientAddresses clientAddresses) {
         this.authenticator = authenticator;
         this.resolver = resolver;
         this.users = users;
         this.audit = audit;
-        this.metrics = metrics;
+        this.clientAddresses = clientAddresses;
     }
 
     @GET
@@ -72,6 +72,9 @@ public class UsersMeResource {
     @APIResponse(responseCode = "400", description = "An Authorization header of another scheme than Basic.",
             content = @Content(mediaType = ApiExamples.JSON, examples = @ExampleObject(name = "not basic",
                     value = ApiExamples.BASIC_AUTH_REQUIRED)))
+    @APIResponse(responseCode = "429", description = "Too many failed key checks or logins from the client's address.",
+            content = @Content(mediaType = ApiExamples.JSON, examples = @ExampleObject(name = "rate limited",
+                    value = ApiExamples.RATE_LIMIT_HIT)))
     @APIResponse(responseCode = "503", description = "The database is unreachable (Zulip answers 500).",
             content = @Content(mediaType = ApiExamples.JSON, examples = @ExampleObject(name = "DATABASE_UNAVAILABLE",
                     value = ApiExamples.DATABASE_UNAVAILABLE)))
@@ -102,6 +105,9 @@ public class UsersMeResource {
     @APIResponse(responseCode = "400", description = "An Authorization header of another scheme than Basic.",
             content = @Content(mediaType = ApiExamples.JSON, examples = @ExampleObject(name = "not basic",
                     value = ApiExamples.BASIC_AUTH_REQUIRED)))
+    @APIResponse(responseCode = "429", description = "Too many failed key checks or logins from the client's address.",
+            content = @Content(mediaType = ApiExamples.JSON, examples = @ExampleObject(name = "rate limited",
+                    value = ApiExamples.RATE_LIMIT_HIT)))
     @APIResponse(responseCode = "503", description = "The database is unreachable (Zulip answers 500).",
             content = @Content(mediaType = ApiExamples.JSON, examples = @ExampleObject(name = "DATABASE_UNAVAILABLE",
                     value = ApiExamples.DATABASE_UNAVAILABLE)))
@@ -123,27 +129,7 @@ public class UsersMeResource {
         return checkedKey(request, resolver.resolve(RequestContext.host(request)));
     }
 
-    /** The Basic-auth check, counted by outcome: Zulip's fixed messages name the reason. */
     private UserAccount checkedKey(HttpServerRequest request, Optional<Organization> organization) {
-        try {
-            UserAccount user = authenticator.authenticate(request.getHeader("Authorization"), organization);
-            metrics.apiKeyCheck("success");
-            return user;
-        } catch (ZulipException refused) {
-            metrics.apiKeyCheck(outcome(refused.getMessage()));
-            throw refused;
-        }
-    }
-
-    private static String outcome(String message) {
-        return switch (message) {
-            case "Malformed API key" -> "malformed_key";
-            case "Invalid API key" -> "invalid_key";
-            case "Account is deactivated" -> "user_deactivated";
-            case "This organization has been deactivated" -> "realm_deactivated";
-            case "Account is not associated with this subdomain" -> "wrong_subdomain";
-            case "Not logged in: API authentication or user session required" -> "missing";
-            default -> "bad_header";
-        };
+        return authenticator.authenticate(request.getHeader("Authorization"), organization, clientAddresses.of(request));
     }
 }

@@ -43,6 +43,15 @@ public class ClientAddresses {
         return resolve(peer, request.headers().getAll("X-Forwarded-For"));
     }
 
+    /** Whether the connection's peer is one of the trusted proxies, whose forwarding headers are believed. */
+    public boolean fromTrustedProxy(HttpServerRequest request) {
+        if (trusted.isEmpty() || request.remoteAddress() == null) {
+            return false;
+        }
+        InetAddress peer = literal(request.remoteAddress().hostAddress());
+        return peer != null && isTrusted(peer);
+    }
+
     String resolve(String peer, List<String> forwardedFor) {
         InetAddress peerAddress = literal(peer);
         if (peerAddress == null || !isTrusted(peerAddress)) {

@@ -33,7 +33,7 @@ class OpenApiDocumentTest {
         Map<String, Map<String, Object>> paths = document.getMap("paths");
         assertEquals(Set.of("/api/v1/fetch_api_key", "/api/v1/dev_fetch_api_key", "/api/v1/server_settings",
                 "/api/v1/users/me", "/api/v1/users/me/api_key/regenerate", "/api/v1/{method}/fetch_api_key",
-                "/api/v1/dev_list_users"), paths.keySet());
+                "/api/v1/dev_list_users", "/zauth/forward-auth{original}"), paths.keySet());
         assertEquals(Set.of("post"), operations("/api/v1/fetch_api_key"));
         assertEquals(Set.of("post"), operations("/api/v1/dev_fetch_api_key"));
         assertEquals(Set.of("get"), operations("/api/v1/server_settings"));
@@ -41,6 +41,8 @@ class OpenApiDocumentTest {
         assertEquals(Set.of("post"), operations("/api/v1/users/me/api_key/regenerate"));
         assertEquals(Set.of("post"), operations("/api/v1/{method}/fetch_api_key"));
         assertEquals(Set.of("get"), operations("/api/v1/dev_list_users"));
+        // Every method is the same check; the document shows it once.
+        assertEquals(Set.of("get"), operations("/zauth/forward-auth{original}"));
     }
 
     @Test
@@ -48,8 +50,9 @@ class OpenApiDocumentTest {
         assertEquals(statuses(200, 400, 401, 404, 405, 413, 429, 503), responses("/api/v1/fetch_api_key", "post"));
         assertEquals(statuses(200, 400, 401, 404, 405, 413, 503), responses("/api/v1/dev_fetch_api_key", "post"));
         assertEquals(statuses(200, 400, 405, 503), responses("/api/v1/server_settings", "get"));
-        assertEquals(statuses(200, 400, 401, 405, 503), responses("/api/v1/users/me", "get"));
-        assertEquals(statuses(200, 400, 401, 405, 413, 503), responses("/api/v1/users/me/api_key/regenerate", "post"));
+        assertEquals(statuses(200, 400, 401, 405, 429, 503), responses("/api/v1/users/me", "get"));
+        assertEquals(statuses(200, 400, 401, 405, 413, 429, 503), responses("/api/v1/users/me/api_key/regenerate", "post"));
+        assertEquals(statuses(200, 400, 401, 429, 503), responses("/zauth/forward-auth{original}", "get"));
         assertEquals(statuses(200, 400, 401, 404, 405, 413, 429, 503), responses("/api/v1/{method}/fetch_api_key", "post"));
         assertEquals(statuses(200, 404, 405), responses("/api/v1/dev_list_users", "get"));
     }

@@ -1,0 +1,95 @@
+package io.zauth.ratelimit;
+
+import io.zauth.error.ZulipErrors;
+import io.zauth.metrics.ZauthMetrics;
+import io.zauth.ratelimit.AttemptStore.Decision;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jboss.logging.Logger;
+
+/**
+ * Failed API-key checks (a wrong or malformed key, an unreadable Basic header) drawn on the same
+ * per-address count as failed logins, so that guessing keys on {@code users/me} or through a proxy's
+ * forward authentication buys no more attempts than guessing passwords does.
+ *
+ * <p>Every API call and every forwarded request checks a key, so a right key costs no round trip
+ * to the shared store: only a failure is counted there. An address found over its limit is
+ * remembered in this process until its window frees an attempt, and every check from it is refused
+ * with 429 before its key is looked at, right keys included, as a login from it would be. Another
+ * instance learns of the limit at the address's next failure there.
+ */
+@ApplicationScoped
+public class FailedKeyChecks {
+
+    private static final Logger LOG = Logger.getLogger(FailedKeyChecks.class);
+    /** Only addresses over their limit are remembered; past this many, expired ones are dropped. */
+    private static final int REMEMBERED_ADDRESSES = 10_000;
+
+    private final RateLimitConfig config;
+    private final AttemptStore store;
+    private final ZauthMetrics metrics;
+    private final AddressBuckets addresses;
+    private final Map<String, Long> limitedUntil = new ConcurrentHashMap<>();
+
+    FailedKeyChecks(RateLimitConfig config, AttemptStore store, ZauthMetrics metrics) {
+        this.config = config;
+        this.store = store;
+        this.metrics = metrics;
+        this.addresses = new AddressBuckets(config.ipv6PrefixLength());
+    }
+
+    /**
+     * Refuses a check from an address known to be over its limit.
+     *
+     * @param clientAddress null when unknown (no limit applies)
+     */
+    public void admit(String clientAddress) {
+        if (!config.enabled() || clientAddress == null || limitedUntil.isEmpty()) {
+            return;
+        }
+        Long until = limitedUntil.get(addresses.of(clientAddress));
+        if (until != null) {
+            long left = until - System.currentTimeMillis();
+            if (left > 0) {
+                throw refused(left);
+            }
+        }
+    }
+
+    /**
+     * Counts a failed check against its address; refuses it with 429 when that puts the address
+     * over its limit. When the shared store cannot be reached the failure is not counted: the
+     * check is refused anyway, and right keys must keep working while Redis is away.
+     */
+    public void failed(String clientAddress) {
+        if (!config.enabled() || clientAddress == null) {
+            return;
+        }
+        String bucket = addresses.of(clientAddress);
+        Decision decision;
+        try {
+            decision = store.acquire(bucket, config.address());
+        } catch (RateLimiterUnavailableException e) {
+            LOG.debugf("a failed key check was not counted: %s", e.getMessage());
+            return;
+        }
+        if (!decision.allowed()) {
+            remember(bucket, System.currentTimeMillis() + decision.resetInMillis());
+            throw refused(decision.resetInMillis());
+        }
+    }
+
+    private void remember(String bucket, long until) {
+        if (limitedUntil.size() >= REMEMBERED_ADDRESSES) {
+            long now = System.currentTimeMillis();
+            limitedUntil.values().removeIf(expiry -> expiry <= now);
+        }
+        limitedUntil.put(bucket, until);
+    }
+
+    private RuntimeException refused(long resetInMillis) {
+        metrics.rateLimitRejection("address");
+        return ZulipErrors.rateLimitHit(resetInMillis, Admission.headers(config.address().attempts(), 0, resetInMillis));
+    }
+}
