@@ -46,7 +46,12 @@ public class ImportCommand {
         public Integer call() {
             Organization organization = organizations.require(subdomain);
             PrintWriter err = spec.commandLine().getErr();
-            ImportSummary summary = zulipImport.importUsers(organization, file, row -> err.println("zauth: " + row));
+            ImportProgressLine progress = new ImportProgressLine(err, System::nanoTime, Terminal.standardError());
+            ImportSummary summary = zulipImport.importUsers(organization, file, row -> {
+                progress.clear();
+                err.println("zauth: " + row);
+                err.flush();
+            }, progress);
             err.flush();
             spec.commandLine().getOut().printf("imported into '%s': %d created, %d updated, %d skipped%s%n", subdomain,
                     summary.created(), summary.updated(), summary.skipped(),

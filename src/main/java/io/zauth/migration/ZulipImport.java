@@ -37,11 +37,28 @@ public class ZulipImport {
      * @throws IllegalArgumentException when the file cannot be read at all (nothing imported)
      */
     public ImportSummary importUsers(Organization organization, Path file, Consumer<SkippedRow> report) {
-        Counts counts = new Counts(organization, report);
+        return importUsers(organization, file, report, ImportProgress.NONE);
+    }
+
+    /**
+     * @param report told of every skipped row as it happens
+     * @param progress told of the rows done; unless it is {@link ImportProgress#NONE}, a regular file is
+     *     first counted for the total (a pipe cannot be read twice)
+     * @throws IllegalArgumentException when the file cannot be read at all (nothing imported)
+     */
+    public ImportSummary importUsers(Organization organization, Path file, Consumer<SkippedRow> report,
+            ImportProgress progress) {
+        Counts counts = new Counts(organization, report, progress);
         boolean complete;
         try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            progress.started(progress == ImportProgress.NONE || !Files.isRegularFile(file)
+                    ? ImportProgress.UNKNOWN_TOTAL : countRows(file));
             skipByteOrderMark(in);
-            complete = ZulipUserExport.read(in, counts);
+            try {
+                complete = ZulipUserExport.read(in, counts);
+            } finally {
+                progress.finished();
+            }
         } catch (NoSuchFileException e) {
             throw new IllegalArgumentException("no file '" + file + "'");
         } catch (IOException e) {
@@ -56,6 +73,13 @@ public class ZulipImport {
         return summary;
     }
 
+    private static long countRows(Path file) throws IOException {
+        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            skipByteOrderMark(in);
+            return ZulipUserExport.countRows(in);
+        }
+    }
+
     /** A file saved by a Windows editor may start with one; the header would not match with it. */
     private static void skipByteOrderMark(BufferedReader in) throws IOException {
         in.mark(1);
@@ -67,13 +91,15 @@ public class ZulipImport {
     private final class Counts implements ZulipUserExport.Rows {
         private final Organization organization;
         private final Consumer<SkippedRow> report;
+        private final ImportProgress progress;
         int created;
         int updated;
         int skipped;
 
-        Counts(Organization organization, Consumer<SkippedRow> report) {
+        Counts(Organization organization, Consumer<SkippedRow> report, ImportProgress progress) {
             this.organization = organization;
             this.report = report;
+            this.progress = progress;
         }
 
         @Override
@@ -86,6 +112,7 @@ public class ZulipImport {
                 } else {
                     updated++;
                 }
+                progress.rowsDone(created + updated + skipped);
             } catch (IllegalArgumentException refused) {
                 skipped(new SkippedRow(user.line(), refused.getMessage()));
             } catch (RuntimeException failed) {
@@ -98,6 +125,7 @@ public class ZulipImport {
         public void skipped(SkippedRow row) {
             skipped++;
             report.accept(row);
+            progress.rowsDone(created + updated + skipped);
         }
     }
 }

@@ -60,9 +60,7 @@ final class ZulipUserExport {
      * @throws IllegalArgumentException when the header lacks a column: nothing can be read
      */
     static boolean read(Reader in, Rows rows) throws IOException {
-        CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true)
-                .setIgnoreEmptyLines(false).setTrim(false).get();
-        try (CSVParser parser = CSVParser.parse(in, format)) {
+        try (CSVParser parser = CSVParser.parse(in, format())) {
             requireColumns(parser.getHeaderNames());
             Map<String, Long> lineOfEmail = new HashMap<>();
             Iterator<CSVRecord> records = parser.iterator();
@@ -87,6 +85,29 @@ final class ZulipUserExport {
                         () -> rows.user(user(record, line)));
             }
         }
+    }
+
+    /**
+     * The rows {@link #read} would pass on, blank lines left out; {@link ImportProgress#UNKNOWN_TOTAL}
+     * when malformed CSV stops the count.
+     */
+    static long countRows(Reader in) throws IOException {
+        try (CSVParser parser = CSVParser.parse(in, format())) {
+            long rows = 0;
+            for (CSVRecord record : parser) {
+                if (!(record.size() == 1 && record.get(0).isEmpty())) {
+                    rows++;
+                }
+            }
+            return rows;
+        } catch (UncheckedIOException malformed) {
+            return ImportProgress.UNKNOWN_TOTAL;
+        }
+    }
+
+    private static CSVFormat format() {
+        return CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true)
+                .setIgnoreEmptyLines(false).setTrim(false).get();
     }
 
     private static void requireColumns(List<String> header) {

@@ -3,12 +3,11 @@ package io.zauth.it;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-/** Runs the packaged jar as a separate administrative process, as an operator would. */
+/** Runs the packaged application's commands in a separate process through its launcher, as an operator would. */
 final class AdminCommand {
 
     record Result(int exitCode, String out, String err) {}
@@ -21,22 +20,20 @@ final class AdminCommand {
 
     /** With extra environment, e.g. the Redis settings of a deployment that shares its counts. */
     static Result runWith(Map<String, String> environment, String stdin, String... args) {
-        List<String> command = new ArrayList<>();
-        command.add(ProcessHandle.current().info().command().orElse("java"));
-        command.add("-jar");
-        command.add(Path.of("target", "quarkus-app", "quarkus-run.jar").toString());
-        command.addAll(List.of(args));
+        return runLauncher(Launcher.PATH, environment, stdin, args);
+    }
+
+    /** Through another path to the launcher, such as a symbolic link. */
+    static Result runLauncher(Path launcher, Map<String, String> environment, String stdin, String... args) {
         try {
-            ProcessBuilder builder = new ProcessBuilder(command);
-            builder.environment().putAll(environment);
-            Process process = builder.start();
+            Process process = Launcher.process(launcher, List.of(args), environment).start();
             if (stdin != null) {
                 process.getOutputStream().write(stdin.getBytes(StandardCharsets.UTF_8));
             }
             process.getOutputStream().close();
             if (!process.waitFor(120, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
-                throw new AssertionError("command did not finish: " + args[0]);
+                throw new AssertionError("command did not finish: zauth " + String.join(" ", args));
             }
             return new Result(process.exitValue(),
                     new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8),

@@ -30,12 +30,22 @@ class ContainerLayoutIT {
         while (copy.find()) {
             sources.add(copy.group(1));
         }
-        assertEquals(4, sources.size(), "lib, the run jar, app and quarkus: " + sources);
+        assertEquals(5, sources.size(), "lib, the run jar, app, quarkus and the launcher: " + sources);
         for (String source : sources) {
             try (var matches = Files.newDirectoryStream(Path.of(source).getParent(), Path.of(source).getFileName().toString())) {
                 assertTrue(matches.iterator().hasNext(), source + " does not exist after packaging");
             }
         }
+    }
+
+    /** {@code docker exec <container> zauth …} administers the served database; the image still starts with run-java.sh. */
+    @Test
+    void theLauncherIsOnThePathAndTheServiceStartsAsBefore() throws IOException {
+        String text = dockerfile();
+        assertTrue(text.contains("COPY --chown=185 target/quarkus-app/bin/ /deployments/bin/"), "the launcher, executable as packaged");
+        assertTrue(text.contains("ENV PATH=\"/deployments/bin:${PATH}\""), "the launcher on PATH");
+        assertTrue(Files.isExecutable(Path.of("target", "quarkus-app", "bin", "zauth")), "packaging produced the launcher");
+        assertTrue(text.contains("ENTRYPOINT [ \"/opt/jboss/container/java/run/run-java.sh\" ]"), "the image's own start");
     }
 
     @Test
@@ -53,7 +63,7 @@ class ContainerLayoutIT {
         Matcher env = Pattern.compile("(?m)^ENV\\s+([A-Z_]+)=").matcher(dockerfile());
         while (env.find()) {
             String variable = env.group(1);
-            if (!variable.equals("LANGUAGE") && !variable.equals("JAVA_APP_JAR")) {
+            if (!List.of("LANGUAGE", "JAVA_APP_JAR", "PATH").contains(variable)) {
                 assertTrue(readme.contains("`" + variable + "`"), variable + " is not in the README");
             }
         }

@@ -9,13 +9,14 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
  * One more packaged zauth process on free API and management ports, as a deployment runs several
- * behind a balancer.
+ * behind a balancer, started by the launcher with no command (which also bounds its heap).
  */
 final class RunningInstance implements AutoCloseable {
 
@@ -37,22 +38,20 @@ final class RunningInstance implements AutoCloseable {
     static RunningInstance start(String name, Map<String, String> environment, List<String> properties) {
         int port = FreePorts.next();
         int managementPort = FreePorts.next();
-        List<String> command = new ArrayList<>();
-        command.add(ProcessHandle.current().info().command().orElse("java"));
-        command.add("-Dquarkus.http.port=" + port);
-        command.add("-Dquarkus.management.port=" + managementPort);
-        command.addAll(properties);
-        command.add("-jar");
-        command.add(Path.of("target", "quarkus-app", "quarkus-run.jar").toString());
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+        List<String> options = new ArrayList<>();
+        options.add("-Dquarkus.http.port=" + port);
+        options.add("-Dquarkus.management.port=" + managementPort);
+        options.addAll(properties);
+        Map<String, String> withOptions = new HashMap<>(environment);
+        withOptions.put("JAVA_OPTS", String.join(" ", options));
+        ProcessBuilder builder = Launcher.process(Launcher.PATH, List.of(), withOptions).redirectErrorStream(true)
                 .redirectOutput(Path.of("target", "instance-" + name + ".log").toFile());
-        builder.environment().putAll(environment);
         try {
             RunningInstance instance = new RunningInstance(builder.start(), port, managementPort);
             instance.awaitReady();
             return instance;
         } catch (IOException e) {
-            throw new IllegalStateException("cannot start the packaged jar", e);
+            throw new IllegalStateException("cannot start the launcher", e);
         }
     }
 

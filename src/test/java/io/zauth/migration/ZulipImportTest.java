@@ -183,4 +183,36 @@ class ZulipImportTest {
         importCsv(HEADER + argon2Email + ",Ada,," + argon2Key + ",t,400,2015-10-21T16:29:00.25-07:00\n");
         assertEquals(Instant.parse("2015-10-21T23:29:00.25Z"), fixtures.users().byEmail(org.id(), argon2Email).orElseThrow().dateJoined());
     }
+
+    /** What a terminal shows of an import: the rows counted first (a quoted newline and a blank line make no row), then each row done. */
+    @Test
+    void progressIsToldTheTotalAndEveryRowDoneSkippedOnesToo() throws IOException {
+        List<String> events = new ArrayList<>();
+        ImportProgress progress = new ImportProgress() {
+            @Override
+            public void started(long totalRows) {
+                events.add("started " + totalRows);
+            }
+
+            @Override
+            public void rowsDone(long rows) {
+                events.add("done " + rows);
+            }
+
+            @Override
+            public void finished() {
+                events.add("finished");
+            }
+        };
+        Path file = Files.writeString(dir.resolve(Fixtures.unique("users") + ".csv"), HEADER
+                + argon2Email + ",\"Ada\nLovelace\",," + argon2Key + ",t,400,2019-03-04T05:06:07Z\n"
+                + "not-an-email,Nobody,," + ApiKeys.generate() + ",t,400,2019-03-04T05:06:07Z\n"
+                + "\n"
+                + pbkdf2Email + ",Charlie,," + pbkdf2Key + ",t,400,2019-03-04T05:06:07Z\n", StandardCharsets.UTF_8);
+
+        ImportSummary summary = zulipImport.importUsers(org, file, skipped::add, progress);
+
+        assertEquals(new ImportSummary(2, 0, 1, true), summary);
+        assertEquals(List.of("started 3", "done 1", "done 2", "done 3", "finished"), events);
+    }
 }
