@@ -182,6 +182,8 @@ COMPARISONS = [
     ("B5c", "email logins/s, 1,000 organizations", "b5.zauth_1000_orgs", "b5.zauth_1_org", "email logins/s, 1 organization", 0.8),
     ("B6a", "email logins/s (B1)", "b6.zauth_email", "b6.keycloak_email", "Keycloak 26.7.3 direct grant, same Argon2", 2.5),
     ("B6b", "LDAP logins/s (B3)", "b6.zauth_ldap", "b6.keycloak_ldap", "Keycloak 26.7.3 direct grant, LDAP federation", 10.0),
+    ("B8", "API req/s through nginx with forward authentication, 100,000 users", "b8.forward_auth", "b8.nginx_only",
+     "nginx to the same upstream without it, same connections", 0.7),
 ]
 
 
