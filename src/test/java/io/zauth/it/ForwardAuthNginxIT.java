@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
+import io.zauth.support.FreePorts;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -178,5 +179,16 @@ class ForwardAuthNginxIT {
         throughNginx(guesser).auth().preemptive().basic(email, key).get("/api/v1/messages").then().statusCode(429);
         assertEquals(before, upstream.requests());
         throughNginx(client()).auth().preemptive().basic(email, key).get("/api/v1/messages").then().statusCode(200);
+    }
+
+    @Test
+    void whenZauthCannotBeReachedTheClientGetsA503AndTheUpstreamNothing() throws Exception {
+        int nobody = FreePorts.next();
+        int before = upstream.requests();
+        try (ThrowawayNginx orphan = ThrowawayNginx.start(nobody, upstream.port())) {
+            given().port(orphan.port()).header("Host", host).auth().preemptive().basic(email, key).get("/api/v1/messages")
+                    .then().statusCode(503).body("code", equalTo("AUTHENTICATION_UNAVAILABLE"));
+        }
+        assertEquals(before, upstream.requests());
     }
 }
