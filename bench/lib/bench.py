@@ -182,6 +182,8 @@ COMPARISONS = [
     ("B5c", "email logins/s, 1,000 organizations", "b5.zauth_1000_orgs", "b5.zauth_1_org", "email logins/s, 1 organization", 0.8),
     ("B6a", "email logins/s (B1)", "b6.zauth_email", "b6.keycloak_email", "Keycloak 26.7.3 direct grant, same Argon2", 2.5),
     ("B6b", "LDAP logins/s (B3)", "b6.zauth_ldap", "b6.keycloak_ldap", "Keycloak 26.7.3 direct grant, LDAP federation", 10.0),
+    ("B6c", "email logins/s, Argon2id m=7168 t=5 p=1 (Keycloak's default)", "b6c.zauth", "b6c.keycloak",
+     "Keycloak 26.7.3 direct grant, same Argon2", 3.0),
     ("B8", "API req/s through nginx with forward authentication, 100,000 users", "b8.forward_auth", "b8.nginx_only",
      "nginx to the same upstream without it, same connections", 0.7),
 ]
@@ -238,6 +240,11 @@ def report(results_path, facts_path, out_path):
                      f"{b:,.1f} (p99 {median(theirs, 'p99_ms'):.1f} ms) | {ratio:.2f} | {goal} | {verdict} |")
         summary.append((key, a, b, ratio, goal, verdict))
 
+    if "b6c.zauth" in runs and "b6c.keycloak" in runs:
+        cores = facts.get("cores", 1)
+        lines += ["", f"B6c per core ({cores} cores, load generator included): zauth "
+                  f"{median('b6c.zauth') / cores:,.1f} logins/s, Keycloak {median('b6c.keycloak') / cores:,.1f} "
+                  "logins/s. Keycloak's sizing guide publishes 15 password logins/s per vCPU at these parameters."]
     lines += ["", "## B7: memory and start-up", "",
               "| | zauth | Keycloak 26.7.3 | target (zauth) |", "|---|---|---|---|"]
     rss_z, rss_k = facts.get("zauth_rss_kib"), facts.get("keycloak_rss_kib")
