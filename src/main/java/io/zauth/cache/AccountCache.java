@@ -4,6 +4,8 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.RemovalCause;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.zauth.metrics.ZauthMetrics;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -31,6 +33,8 @@ import java.util.function.Supplier;
  * put sees the new generation. Only users that were found are kept; an unknown key or email
  * always asks the database, so that guessing cannot fill the cache.
  */
+// Created at start-up, so that its gauges are served before the first request.
+@Startup
 @ApplicationScoped
 public class AccountCache {
 
@@ -51,16 +55,22 @@ public class AccountCache {
     private final AtomicLong generation = new AtomicLong();
     /** System.nanoTime() after which memory is no longer served unless a poll succeeds meanwhile. */
     private volatile long servingUntil;
+    /** System.nanoTime() at the start of the last successful poll, or of this cache until one succeeds. */
+    private volatile long lastPolled;
 
     @Inject
-    AccountCache(AccountCacheConfig config) {
+    AccountCache(AccountCacheConfig config, ZauthMetrics metrics) {
         this(config.maxUsers(), config.maxAge(), staleAfter(config.pollInterval()));
+        if (enabled) {
+            metrics.accountCacheAge(() -> lastPolled, Duration.ofNanos(staleAfterNanos));
+        }
     }
 
     AccountCache(int maxUsers, Duration maxAge, Duration staleAfter) {
         this.enabled = maxUsers > 0;
         this.staleAfterNanos = staleAfter.toNanos();
         this.servingUntil = System.nanoTime();
+        this.lastPolled = servingUntil;
         for (int i = 0; i < USER_LOCKS; i++) {
             userLocks[i] = new Object();
         }
@@ -168,6 +178,7 @@ public class AccountCache {
             dropAll();
         }
         servingUntil = pollStart + staleAfterNanos;
+        lastPolled = pollStart;
     }
 
     /** The changes made elsewhere could not be read: nothing is served or kept until they are. */

@@ -11,6 +11,7 @@ import com.unboundid.ldap.sdk.SearchResult;
 import com.unboundid.ldap.sdk.SearchResultEntry;
 import com.unboundid.ldap.sdk.SearchScope;
 import io.zauth.auth.Spellings;
+import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -35,12 +36,12 @@ public final class Directory implements AutoCloseable {
     private final Observer observer;
     private final String[] attributes;
 
-    /** Told of every directory operation and its outcome, for metrics. */
+    /** Told of every directory operation, its outcome and how long it took, for metrics. */
     @FunctionalInterface
     public interface Observer {
-        Observer NONE = (directory, operation, outcome) -> {};
+        Observer NONE = (directory, operation, outcome, elapsed) -> {};
 
-        void operation(String directory, String operation, String outcome);
+        void operation(String directory, String operation, String outcome, Duration elapsed);
     }
 
     Directory(String name, DirectorySettings settings, Observer observer) {
@@ -195,12 +196,14 @@ public final class Directory implements AutoCloseable {
 
     private <T> Optional<T> observed(String operation, java.util.function.Supplier<Optional<T>> call, String present,
             String absent) {
+        long start = System.nanoTime();
         try {
             Optional<T> result = call.get();
-            observer.operation(name, operation, result.isPresent() ? present : absent);
+            Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+            observer.operation(name, operation, result.isPresent() ? present : absent, elapsed);
             return result;
         } catch (DirectoryUnavailableException e) {
-            observer.operation(name, operation, "unavailable");
+            observer.operation(name, operation, "unavailable", Duration.ofNanos(System.nanoTime() - start));
             throw e;
         }
     }

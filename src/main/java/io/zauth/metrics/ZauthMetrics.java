@@ -1,12 +1,17 @@
 package io.zauth.metrics;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.TimeGauge;
 import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.function.IntSupplier;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 /**
@@ -19,6 +24,16 @@ public class ZauthMetrics {
 
     /** The organization label of a request whose Host names none. */
     public static final String UNKNOWN_ORGANIZATION = "(unknown)";
+
+    /**
+     * Directory latency buckets: a healthy directory answers in milliseconds, a failing one in its
+     * connect or read timeout (seconds); a fixed dozen keeps the series per directory few.
+     */
+    private static final Duration[] DIRECTORY_BUCKETS = {
+            Duration.ofMillis(1), Duration.ofMillis(2), Duration.ofMillis(5), Duration.ofMillis(10),
+            Duration.ofMillis(25), Duration.ofMillis(50), Duration.ofMillis(100), Duration.ofMillis(250),
+            Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofMillis(2500), Duration.ofSeconds(5),
+            Duration.ofSeconds(10)};
 
     private final MeterRegistry registry;
     private final Timer fetchApiKey;
@@ -69,13 +84,19 @@ public class ZauthMetrics {
     }
 
     /**
-     * @param operation {@code search}, {@code bind} or {@code read}
-     * @param outcome {@code found}, {@code not_found}, {@code accepted}, {@code refused} or {@code unavailable}
+     * Counts a directory operation and times it, whatever its outcome: an unavailable directory
+     * shows as the connect or read timeout it took.
+     *
+     * @param operation {@code find}, {@code bind}, {@code read} or {@code probe}
+     * @param outcome {@code found}, {@code not_found}, {@code accepted}, {@code refused}, {@code ok} or {@code unavailable}
      */
-    public void directoryOperation(String directory, String operation, String outcome) {
+    public void directoryOperation(String directory, String operation, String outcome, Duration elapsed) {
         Counter.builder("zauth.directory.operations").description("directory operations by outcome")
                 .tag("directory", directory).tag("operation", operation).tag("outcome", outcome)
                 .register(registry).increment();
+        Timer.builder("zauth.directory.operation").description("directory operation time by outcome")
+                .tag("directory", directory).tag("operation", operation).tag("outcome", outcome)
+                .serviceLevelObjectives(DIRECTORY_BUCKETS).register(registry).record(elapsed);
     }
 
     /** @param limit {@code username} or {@code address} */
@@ -88,5 +109,32 @@ public class ZauthMetrics {
     public void apiKeyCheck(String outcome) {
         apiKeyChecks.computeIfAbsent(outcome, o -> Counter.builder("zauth.api_key.checks")
                 .description("HTTP Basic API-key checks by outcome").tag("outcome", o).register(registry)).increment();
+    }
+
+    /**
+     * Time since the changes made elsewhere were last read successfully, and the time after which
+     * memory is no longer served: above it, every API call and login reads the database.
+     *
+     * @param lastRead {@link System#nanoTime()} at the start of the last successful read
+     */
+    public void accountCacheAge(LongSupplier lastRead, Duration staleAfter) {
+        TimeGauge.builder("zauth.account_cache.age", () -> System.nanoTime() - lastRead.getAsLong(), TimeUnit.NANOSECONDS)
+                .description("time since the account changes were last read successfully").register(registry);
+        TimeGauge.builder("zauth.account_cache.stale_after", staleAfter::toNanos, TimeUnit.NANOSECONDS)
+                .description("age beyond which the account cache serves nothing from memory").register(registry);
+    }
+
+    /**
+     * How busy password hashing is: computations running, logins waiting for a turn (refused with
+     * SERVER_BUSY when the wait runs out) and the most that run at once.
+     */
+    public void passwordHashing(IntSupplier inProgress, IntSupplier waiting, int maxConcurrent) {
+        Gauge.builder("zauth.password_hashing.in_progress", inProgress::getAsInt)
+                .description("password computations running").register(registry);
+        Gauge.builder("zauth.password_hashing.waiting", waiting::getAsInt)
+                .description("password checks waiting for a hashing turn").register(registry);
+        Gauge.builder("zauth.password_hashing.max_concurrent", () -> maxConcurrent)
+                .description("password computations allowed at once (zauth.password-hashing.max-concurrent)")
+                .register(registry);
     }
 }

@@ -1,5 +1,7 @@
 package io.zauth.password;
 
+import io.quarkus.runtime.Startup;
+import io.zauth.metrics.ZauthMetrics;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -25,22 +27,27 @@ import java.util.function.Supplier;
  * by a different thread almost every time. On N fixed threads it is reused, and the memory the
  * process keeps for hashing is bounded by N hashes.
  */
+// Created at start-up, so that its gauges are served before the first request.
+@Startup
 @ApplicationScoped
 public class HashingGate {
 
+    private final int concurrent;
     private final Semaphore permits;
     private final long maxWaitNanos;
     private final ExecutorService hashers;
 
     @Inject
-    HashingGate(PasswordHashingConfig config) {
+    HashingGate(PasswordHashingConfig config, ZauthMetrics metrics) {
         this(config.maxConcurrent().orElse(Runtime.getRuntime().availableProcessors()), config.maxWait());
+        metrics.passwordHashing(() -> concurrent - permits.availablePermits(), permits::getQueueLength, concurrent);
     }
 
     HashingGate(int concurrent, Duration maxWait) {
         if (concurrent < 1) {
             throw new IllegalArgumentException("zauth.password-hashing.max-concurrent must be at least 1");
         }
+        this.concurrent = concurrent;
         this.permits = new Semaphore(concurrent, true);
         this.maxWaitNanos = maxWait.toNanos();
         AtomicInteger number = new AtomicInteger();
