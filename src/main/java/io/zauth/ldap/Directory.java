@@ -2,8 +2,6 @@ package io.zauth.ldap;
 
 import com.unboundid.ldap.sdk.DN;
 import com.unboundid.ldap.sdk.Filter;
-import com.unboundid.ldap.sdk.LDAPConnection;
-import com.unboundid.ldap.sdk.LDAPConnectionPool;
 import com.unboundid.ldap.sdk.LDAPException;
 import com.unboundid.ldap.sdk.RDN;
 import com.unboundid.ldap.sdk.ResultCode;
@@ -156,29 +154,16 @@ public final class Directory implements AutoCloseable {
     }
 
     private Optional<DirectoryEntry> bindAs(DirectoryEntry found, String password) {
-        LDAPConnectionPool pool = connections.bindPool();
-        LDAPConnection connection = borrow(pool);
-        boolean usable = true;
-        try {
-            connection.bind(found.dn(), password);
-            if (found.entry() != null) {
-                return Optional.of(found);
-            }
-            SearchResultEntry entry = connection.getEntry(found.dn(), attributes);
-            return entry == null ? Optional.empty() : Optional.of(new DirectoryEntry(found.dn(), found.username(), entry));
-        } catch (LDAPException e) {
-            usable = ResultCode.isConnectionUsable(e.getResultCode()) && e.getResultCode() != ResultCode.TIMEOUT;
-            if (!usable) {
-                throw unavailable(e);
-            }
+        boolean readOwnEntry = found.entry() == null;
+        PasswordBinds.Result result = connections.passwordBinds().bind(found.dn(), password,
+                readOwnEntry ? attributes : null);
+        if (!result.accepted()) {
             return Optional.empty();
-        } finally {
-            if (usable) {
-                pool.releaseAndReAuthenticateConnection(connection);
-            } else {
-                pool.releaseDefunctConnection(connection);
-            }
         }
+        if (!readOwnEntry) {
+            return Optional.of(found);
+        }
+        return Optional.ofNullable(result.ownEntry()).map(e -> new DirectoryEntry(found.dn(), found.username(), e));
     }
 
     /** Looks an entry up by DN with the service account, for synchronisation. */
@@ -263,14 +248,6 @@ public final class Directory implements AutoCloseable {
 
     private SearchScope scope() {
         return settings.searchScope().equalsIgnoreCase("one") ? SearchScope.ONE : SearchScope.SUB;
-    }
-
-    private static LDAPConnection borrow(LDAPConnectionPool pool) {
-        try {
-            return pool.getConnection();
-        } catch (LDAPException e) {
-            throw new DirectoryUnavailableException(pool.getConnectionPoolName(), e.getResultCode().getName());
-        }
     }
 
     /** A search the directory cannot answer (down, timed out, or refusing the service account) is an outage. */

@@ -23,8 +23,8 @@ import javax.net.ssl.TrustManager;
 
 /**
  * The connections to one directory: its URLs as a failover set with TLS and timeouts, a pool for
- * service-account searches and a pool for user binds. A connection that carried a user's bind is
- * re-bound to the pool's own identity before anyone else gets it (or discarded if that fails).
+ * service-account searches and reads, and {@link PasswordBinds} for people's binds, whose
+ * connections carry nothing but binds and so are never re-bound between people.
  */
 final class DirectoryConnections implements AutoCloseable {
 
@@ -38,7 +38,7 @@ final class DirectoryConnections implements AutoCloseable {
     private final int poolSize;
     private final long readTimeoutMillis;
     private volatile LDAPConnectionPool searchPool;
-    private volatile LDAPConnectionPool bindPool;
+    private volatile PasswordBinds passwordBinds;
 
     DirectoryConnections(String name, DirectorySettings settings) {
         this.name = name;
@@ -78,18 +78,18 @@ final class DirectoryConnections implements AutoCloseable {
         return pool;
     }
 
-    /** Anonymous connections that only ever carry one user's bind at a time. */
-    LDAPConnectionPool bindPool() {
-        LDAPConnectionPool pool = bindPool;
-        if (pool == null) {
+    /** Unauthenticated connections on which nothing but people's binds is ever sent. */
+    PasswordBinds passwordBinds() {
+        PasswordBinds binds = passwordBinds;
+        if (binds == null) {
             synchronized (this) {
-                if (bindPool == null) {
-                    bindPool = newPool(null);
+                if (passwordBinds == null) {
+                    passwordBinds = new PasswordBinds(name, newPool(null));
                 }
-                pool = bindPool;
+                binds = passwordBinds;
             }
         }
-        return pool;
+        return binds;
     }
 
     private LDAPConnectionPool newPool(BindRequest bind) {
@@ -185,8 +185,8 @@ final class DirectoryConnections implements AutoCloseable {
         if (searchPool != null) {
             searchPool.close();
         }
-        if (bindPool != null) {
-            bindPool.close();
+        if (passwordBinds != null) {
+            passwordBinds.close();
         }
     }
 }

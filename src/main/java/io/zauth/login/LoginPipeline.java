@@ -27,8 +27,8 @@ import java.util.Optional;
 
 /**
  * Every login's one path, whatever its credential: resolve the organization from the Host → the
- * username rules → admit (rate limits: the client address now, each identity as its backend
- * comes to it) → the backends → the user's key → one audit line and one count. The resources
+ * username rules → admit (rate limits: each identity as its backend comes to it, the client
+ * address with the first) → the backends → the user's key → one audit line and one count. The resources
  * only read parameters and write the answer; a failure is thrown as the Zulip error to answer,
  * with the rate-limit headers of the attempt.
  */
@@ -122,6 +122,8 @@ public class LoginPipeline {
     public Login token(LoginRequest request, String method, String token) {
         TokenBackend backend = tokenBackend(method).orElseThrow(ZulipErrors::endpointNotFound);
         return run(request, null, true, (organization, admission) -> {
+            // No identity comes before a token is judged: the address is counted on its own.
+            admission.checkAddress();
             String email;
             try {
                 email = backend.verifiedEmail(organization, token);
@@ -183,7 +185,14 @@ public class LoginPipeline {
             if (limited) {
                 admission = rateLimiter.admit(organization.loginRateLimit(), request.clientAddress());
                 try (Admission counted = admission) {
-                    login = authenticate.apply(organization, counted);
+                    try {
+                        login = authenticate.apply(organization, counted);
+                    } catch (ZulipException failure) {
+                        // An attempt that ended before any identity was charged: an address over its
+                        // limit is still answered 429, whatever else was wrong.
+                        counted.checkAddress();
+                        throw failure;
+                    }
                     counted.succeeded();
                 }
             } else {

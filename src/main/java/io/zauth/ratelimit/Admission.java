@@ -10,6 +10,9 @@ import java.util.Map;
  * One login attempt as the rate limits see it, from its client address being admitted until its
  * outcome is known. Each backend's identity is {@linkplain #charge charged} before that backend
  * checks a password; a charge is taken back only when its backend could not judge (an outage).
+ * The client address is looked at with the first identity's charge, in the same call to the store
+ * (one round trip for both, and still before any password is checked), or by {@link #checkAddress}
+ * where a credential is judged without an identity first, or where the attempt ends before any.
  * A success clears every identity charged and takes back the address's failure; an attempt that
  * no backend judged takes back the address's failure when it is {@linkplain #close closed}.
  * Used by one request thread.
@@ -19,38 +22,71 @@ public final class Admission implements AutoCloseable {
     private final LoginRateLimiter limiter;
     private final Limit identityLimit;
     private final String addressBucket;
-    private final Decision address;
     private final Limit addressLimit;
+    private Decision address;
+    private boolean addressAsked;
     private final List<Charge> charges = new ArrayList<>();
     private boolean addressHeld;
     private boolean judgedWithoutIdentity;
 
     /** An admission that counts nothing: the limits are off. */
     public static Admission unlimited() {
-        return new Admission(null, null, null, null, null);
+        return new Admission(null, null, null, null);
     }
 
-    Admission(LoginRateLimiter limiter, Limit identityLimit, String addressBucket, Decision address, Limit addressLimit) {
+    /** @param addressBucket null when the address is unknown or not limited */
+    Admission(LoginRateLimiter limiter, Limit identityLimit, String addressBucket, Limit addressLimit) {
         this.limiter = limiter;
         this.identityLimit = identityLimit;
         this.addressBucket = addressBucket;
-        this.address = address;
         this.addressLimit = addressLimit;
-        this.addressHeld = address != null;
     }
 
     /**
-     * Counts the attempt against the identity a backend is about to judge.
+     * The address is limited and the store has not been asked about it yet (once asked, an
+     * unreachable store is not asked again for the same attempt).
+     */
+    private boolean addressPending() {
+        return addressBucket != null && !addressAsked;
+    }
+
+    /**
+     * Counts the attempt against the client address now, unless that was done already.
      *
-     * @throws io.zauth.error.ZulipException 429 when the identity is over its limit (nothing is
-     *     recorded for it), 503 when the shared store cannot be reached
+     * @throws io.zauth.error.ZulipException 429 when the address is over its limit, 503 when the
+     *     shared store cannot be reached
+     */
+    public void checkAddress() {
+        if (limiter != null && addressPending()) {
+            addressAsked = true;
+            address = limiter.acquireAddress(addressBucket, addressLimit);
+            addressHeld = true;
+        }
+    }
+
+    /**
+     * Counts the attempt against the identity a backend is about to judge, and against the client
+     * address if that was not done yet.
+     *
+     * @throws io.zauth.error.ZulipException 429 when the address or the identity is over its limit
+     *     (nothing is recorded for either), 503 when the shared store cannot be reached
      */
     public Charge charge(String identity) {
         if (limiter == null) {
             return new Charge(null, null);
         }
         String bucket = LoginRateLimiter.bucketOf(identity);
-        Decision decision = limiter.acquireIdentity(bucket, identityLimit);
+        Decision decision;
+        if (addressPending()) {
+            addressAsked = true;
+            AttemptStore.Decisions both = limiter.acquireAddressAndIdentity(addressBucket, addressLimit, bucket,
+                    identityLimit);
+            address = both.first();
+            addressHeld = true;
+            decision = both.second();
+        } else {
+            decision = limiter.acquireIdentity(bucket, identityLimit);
+        }
         Charge charge = new Charge(bucket, decision);
         charges.add(charge);
         return charge;

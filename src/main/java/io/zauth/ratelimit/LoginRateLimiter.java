@@ -46,8 +46,9 @@ public class LoginRateLimiter {
     }
 
     /**
-     * Admits an attempt from the client address, or refuses it with 429 {@code RATE_LIMIT_HIT};
-     * its identities are charged as the backends come to them.
+     * Admits an attempt: the client address is counted with its first identity (one call to the
+     * store for both), or by {@link Admission#checkAddress}; over the address's limit the answer is
+     * 429 {@code RATE_LIMIT_HIT}.
      *
      * @param organizationLimit the organization's own limit per identity, or null for the server's
      * @param clientAddress null when unknown (no address limit applies)
@@ -58,15 +59,38 @@ public class LoginRateLimiter {
         }
         Limit identityLimit = identityLimit(organizationLimit);
         if (clientAddress == null) {
-            return new Admission(this, identityLimit, null, null, null);
+            return new Admission(this, identityLimit, null, null);
         }
-        String addressBucket = addresses.of(clientAddress);
-        Decision address = acquire(addressBucket, config.address());
+        return new Admission(this, identityLimit, addresses.of(clientAddress), config.address());
+    }
+
+    Decision acquireAddress(String bucket, Limit limit) {
+        Decision address = acquire(bucket, limit);
         if (!address.allowed()) {
             metrics.rateLimitRejection("address");
-            throw refused(config.address(), address);
+            throw refused(limit, address);
         }
-        return new Admission(this, identityLimit, addressBucket, address, config.address());
+        return address;
+    }
+
+    /** The address's decision and the identity's, both recorded: a refusal of either throws and records neither. */
+    AttemptStore.Decisions acquireAddressAndIdentity(String addressBucket, Limit addressLimit, String identityBucket,
+            Limit identityLimit) {
+        AttemptStore.Decisions both;
+        try {
+            both = store.acquireBoth(addressBucket, addressLimit, identityBucket, identityLimit);
+        } catch (RateLimiterUnavailableException e) {
+            throw ZulipErrors.rateLimiterUnavailable();
+        }
+        if (!both.first().allowed()) {
+            metrics.rateLimitRejection("address");
+            throw refused(addressLimit, both.first());
+        }
+        if (!both.second().allowed()) {
+            metrics.rateLimitRejection("username");
+            throw refused(identityLimit, both.second());
+        }
+        return both;
     }
 
     /** Forgets an identity's attempts: an administrator's reset, or a password change. */

@@ -2,38 +2,64 @@ package io.zauth.ratelimit;
 
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.vertx.mutiny.redis.client.Response;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import org.jboss.logging.Logger;
 
 /**
- * Attempts counted in Redis, shared by every instance. Each operation is one Lua script, so the
+ * Attempts counted in Redis, shared by every instance. Each acquisition is one Lua script, so the
  * look and the record are atomic across instances, and times come from the Redis server's clock
  * so that instances with skewed clocks agree. A bucket is a list of {@code <millis>:<id>} entries,
- * newest first, trimmed to the limit and expiring with its window.
+ * newest first, trimmed to the limit and expiring with its window. The script is sent once and
+ * then named by its SHA-1 (EVALSHA); it takes any number of buckets, so the address and the
+ * identity of a login are looked at and recorded in one round trip.
  */
 final class RedisAttemptStore implements AttemptStore {
 
     static final String PREFIX = "zauth:ratelimit:";
 
-    private static final String ACQUIRE = """
-            local key, max, window, id = KEYS[1], tonumber(ARGV[1]), tonumber(ARGV[2]), ARGV[3]
+    /**
+     * KEYS: the buckets, in the order they are looked at; ARGV: each bucket's attempts and window
+     * in milliseconds, then the attempt's id. A full bucket refuses and nothing is recorded:
+     * {@code {index of the full bucket, millis until it admits}}. Otherwise the attempt is recorded
+     * in every bucket: {@code {0, then for each bucket: remaining, millis until its oldest leaves, entry}}.
+     */
+    static final String ACQUIRE = """
             local t = redis.call('TIME')
             local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
-            local live, oldest = 0, nil
-            for _, e in ipairs(redis.call('LRANGE', key, 0, max - 1)) do
-              local at = tonumber(string.match(e, '^(%d+):'))
-              if at > now - window then live = live + 1; oldest = at end
+            local looks = {}
+            for i, key in ipairs(KEYS) do
+              local max, window = tonumber(ARGV[2 * i - 1]), tonumber(ARGV[2 * i])
+              local live, oldest = 0, nil
+              for _, e in ipairs(redis.call('LRANGE', key, 0, max - 1)) do
+                local at = tonumber(string.match(e, '^(%d+):'))
+                if at > now - window then live = live + 1; oldest = at end
+              end
+              if live >= max then
+                return {i, oldest + window - now}
+              end
+              looks[i] = {max, window, live, oldest}
             end
-            if live >= max then
-              return {0, 0, oldest + window - now, ''}
+            local entry = now .. ':' .. ARGV[2 * #KEYS + 1]
+            local answer = {0}
+            for i, key in ipairs(KEYS) do
+              local max, window, live, oldest = looks[i][1], looks[i][2], looks[i][3], looks[i][4]
+              redis.call('LPUSH', key, entry)
+              redis.call('LTRIM', key, 0, max - 1)
+              redis.call('PEXPIRE', key, window)
+              table.insert(answer, max - live - 1)
+              table.insert(answer, (oldest or now) + window - now)
+              table.insert(answer, entry)
             end
-            local entry = now .. ':' .. id
-            redis.call('LPUSH', key, entry)
-            redis.call('LTRIM', key, 0, max - 1)
-            redis.call('PEXPIRE', key, window)
-            return {1, max - live - 1, (oldest or now) + window - now, entry}
+            return answer
             """;
+
+    private static final String ACQUIRE_SHA1 = sha1(ACQUIRE);
 
     private static final Logger LOG = Logger.getLogger(RedisAttemptStore.class);
 
@@ -46,13 +72,71 @@ final class RedisAttemptStore implements AttemptStore {
 
     @Override
     public Decision acquire(String bucket, Limit limit) {
+        Response r = acquireScript(List.of(bucket), List.of(limit));
+        if (r.get(0).toInteger() != 0) {
+            return new Decision(false, 0, r.get(1).toLong(), null);
+        }
+        return new Decision(true, r.get(1).toInteger(), r.get(2).toLong(), r.get(3).toString());
+    }
+
+    @Override
+    public Decisions acquireBoth(String first, Limit firstLimit, String second, Limit secondLimit) {
+        Response r = acquireScript(List.of(first, second), List.of(firstLimit, secondLimit));
+        int full = r.get(0).toInteger();
+        if (full == 1) {
+            return new Decisions(new Decision(false, 0, r.get(1).toLong(), null), null);
+        }
+        if (full == 2) {
+            return new Decisions(new Decision(true, firstLimit.attempts(), 0, null),
+                    new Decision(false, 0, r.get(1).toLong(), null));
+        }
+        return new Decisions(new Decision(true, r.get(1).toInteger(), r.get(2).toLong(), r.get(3).toString()),
+                new Decision(true, r.get(4).toInteger(), r.get(5).toLong(), r.get(6).toString()));
+    }
+
+    private Response acquireScript(List<String> buckets, List<Limit> limits) {
         byte[] id = new byte[8];
         random.nextBytes(id);
-        Response r = call("EVAL", ACQUIRE, "1", PREFIX + bucket, Integer.toString(limit.attempts()),
-                Long.toString(limit.window().toMillis()), HexFormat.of().formatHex(id));
-        boolean allowed = r.get(0).toInteger() == 1;
-        String entry = r.get(3).toString();
-        return new Decision(allowed, r.get(1).toInteger(), r.get(2).toLong(), allowed ? entry : null);
+        List<String> args = new ArrayList<>();
+        args.add(Integer.toString(buckets.size()));
+        buckets.forEach(bucket -> args.add(PREFIX + bucket));
+        for (Limit limit : limits) {
+            args.add(Integer.toString(limit.attempts()));
+            args.add(Long.toString(limit.window().toMillis()));
+        }
+        args.add(HexFormat.of().formatHex(id));
+        List<String> evalsha = new ArrayList<>(args.size() + 1);
+        evalsha.add(ACQUIRE_SHA1);
+        evalsha.addAll(args);
+        try {
+            return redis.execute("EVALSHA", evalsha.toArray(String[]::new));
+        } catch (RuntimeException e) {
+            if (!unknownScript(e)) {
+                throw new RateLimiterUnavailableException(e);
+            }
+        }
+        // This Redis has not seen the script (first call, a restart, SCRIPT FLUSH): EVAL sends and caches it.
+        List<String> eval = new ArrayList<>(args.size() + 1);
+        eval.add(ACQUIRE);
+        eval.addAll(args);
+        return call("EVAL", eval.toArray(String[]::new));
+    }
+
+    private static boolean unknownScript(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t.getMessage() != null && t.getMessage().startsWith("NOSCRIPT")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String sha1(String script) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1").digest(script.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has SHA-1", e);
+        }
     }
 
     /**

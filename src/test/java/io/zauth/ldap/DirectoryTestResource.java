@@ -37,6 +37,15 @@ public class DirectoryTestResource implements QuarkusTestResourceLifecycleManage
         config.put(p("template", "user-dn-template"), "uid={0}," + people);
         config.put(p("template", "email-attribute"), "mail");
 
+        // One connection per pool, used by nothing but BindIsolationTest: every login reuses it.
+        search(config, "onebind", directory.ldapUrl());
+        config.put(p("onebind", "email-attribute"), "mail");
+        config.put(p("onebind", "pool-size"), "1");
+        config.put(p("onebindtemplate", "urls"), directory.ldapUrl());
+        config.put(p("onebindtemplate", "user-dn-template"), "uid={0}," + people);
+        config.put(p("onebindtemplate", "email-attribute"), "mail");
+        config.put(p("onebindtemplate", "pool-size"), "1");
+
         search(config, "append", directory.ldapUrl());
         config.put(p("append", "append-domain"), "example.org");
 

@@ -133,6 +133,11 @@ public final class SlapdDirectory implements TestDirectory {
 
 
     @Override
+    public Path operationLog() {
+        return main.log();
+    }
+
+    @Override
     public long bindCount() {
         return instances().stream().mapToLong(SlapdInstance::bindsFromOthers).sum();
     }

@@ -44,11 +44,18 @@ final class SlapdInstance {
     private final Process process;
     private final LDAPConnection admin;
     private final long ownBinds;
+    private final Path log;
 
-    private SlapdInstance(Process process, LDAPConnection admin, long ownBinds) {
+    private SlapdInstance(Process process, LDAPConnection admin, long ownBinds, Path log) {
         this.process = process;
         this.admin = admin;
         this.ownBinds = ownBinds;
+        this.log = log;
+    }
+
+    /** slapd's output: at the stats level, every connection, request and result. */
+    Path log() {
+        return log;
     }
 
     /** Starts slapd listening on ldap://127.0.0.1:controlPort/ and {@code otherUrls}. */
@@ -66,13 +73,14 @@ final class SlapdInstance {
             List<String> urls = new ArrayList<>();
             urls.add("ldap://127.0.0.1:" + controlPort + "/");
             urls.addAll(otherUrls);
-            // -d 0 keeps slapd in the foreground, so it is our child process and dies with stop().
-            Process process = new ProcessBuilder(SLAPD.toString(), "-d", "0", "-h", String.join(" ", urls),
+            // -d keeps slapd in the foreground, so it is our child process and dies with stop(); level
+            // 256 (stats) writes one line per request and result to slapd.log, which tests may read.
+            Process process = new ProcessBuilder(SLAPD.toString(), "-d", "256", "-h", String.join(" ", urls),
                     "-F", configDir.toString())
                     .redirectErrorStream(true).redirectOutput(dir.resolve("slapd.log").toFile()).start();
             awaitListening(process, controlPort, dir.resolve("slapd.log"));
             LDAPConnection admin = new LDAPConnection("127.0.0.1", controlPort, ROOT_DN, rootPassword);
-            return new SlapdInstance(process, admin, 1);
+            return new SlapdInstance(process, admin, 1, dir.resolve("slapd.log"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (LDAPException e) {

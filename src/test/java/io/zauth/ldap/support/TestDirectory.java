@@ -49,6 +49,15 @@ public interface TestDirectory {
         return SeedPeople.SERVICE_PASSWORD;
     }
 
+    /**
+     * The log of every operation on {@link #ldapUrl()}, {@link #ldapsUrl()} and {@link #startTlsUrl()}
+     * in slapd's stats format ({@code conn=N op=M BIND dn="…"}, {@code … RESULT tag=97 err=0}); null
+     * for the embedded stand-in, which keeps none.
+     */
+    default Path operationLog() {
+        return null;
+    }
+
     /** Bind operations received so far from anyone but the harness itself, over every endpoint above. */
     long bindCount();
 
