@@ -4,8 +4,6 @@ import io.zauth.error.ZulipErrors;
 import io.zauth.metrics.ZauthMetrics;
 import io.zauth.ratelimit.AttemptStore.Decision;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.jboss.logging.Logger;
 
 /**
@@ -14,29 +12,27 @@ import org.jboss.logging.Logger;
  * forward authentication buys no more attempts than guessing passwords does.
  *
  * <p>Every API call and every forwarded request checks a key, so a right key costs no round trip
- * to the shared store: only a failure is counted there. An address found over its limit is
- * remembered in this process until its window frees an attempt, and every check from it is refused
- * with 429 before its key is looked at, right keys included, as a login from it would be. Another
- * instance learns of the limit at the address's next failure there.
+ * to the shared store: only a failure is counted there. An address found over its limit, here or
+ * by a login, is refused with 429 before its key is looked at, right keys included, as a login
+ * from it would be ({@link LimitedAddresses}).
  */
 @ApplicationScoped
 public class FailedKeyChecks {
 
     private static final Logger LOG = Logger.getLogger(FailedKeyChecks.class);
-    /** Only addresses over their limit are remembered; past this many, expired ones are dropped. */
-    private static final int REMEMBERED_ADDRESSES = 10_000;
 
     private final RateLimitConfig config;
     private final AttemptStore store;
     private final ZauthMetrics metrics;
     private final AddressBuckets addresses;
-    private final Map<String, Long> limitedUntil = new ConcurrentHashMap<>();
+    private final LimitedAddresses limited;
 
-    FailedKeyChecks(RateLimitConfig config, AttemptStore store, ZauthMetrics metrics) {
+    FailedKeyChecks(RateLimitConfig config, AttemptStore store, ZauthMetrics metrics, LimitedAddresses limited) {
         this.config = config;
         this.store = store;
         this.metrics = metrics;
         this.addresses = new AddressBuckets(config.ipv6PrefixLength());
+        this.limited = limited;
     }
 
     /**
@@ -45,15 +41,12 @@ public class FailedKeyChecks {
      * @param clientAddress null when unknown (no limit applies)
      */
     public void admit(String clientAddress) {
-        if (!config.enabled() || clientAddress == null || limitedUntil.isEmpty()) {
+        if (!config.enabled() || clientAddress == null) {
             return;
         }
-        Long until = limitedUntil.get(addresses.of(clientAddress));
-        if (until != null) {
-            long left = until - System.currentTimeMillis();
-            if (left > 0) {
-                throw refused(left);
-            }
+        long left = limited.limitedFor(addresses.of(clientAddress));
+        if (left > 0) {
+            throw refused(left);
         }
     }
 
@@ -75,17 +68,9 @@ public class FailedKeyChecks {
             return;
         }
         if (!decision.allowed()) {
-            remember(bucket, System.currentTimeMillis() + decision.resetInMillis());
+            limited.refused(bucket, decision.resetInMillis());
             throw refused(decision.resetInMillis());
         }
-    }
-
-    private void remember(String bucket, long until) {
-        if (limitedUntil.size() >= REMEMBERED_ADDRESSES) {
-            long now = System.currentTimeMillis();
-            limitedUntil.values().removeIf(expiry -> expiry <= now);
-        }
-        limitedUntil.put(bucket, until);
     }
 
     private RuntimeException refused(long resetInMillis) {

@@ -32,12 +32,14 @@ public class LoginRateLimiter {
     private final AttemptStore store;
     private final ZauthMetrics metrics;
     private final AddressBuckets addresses;
+    private final LimitedAddresses limited;
 
-    LoginRateLimiter(RateLimitConfig config, AttemptStore store, ZauthMetrics metrics) {
+    LoginRateLimiter(RateLimitConfig config, AttemptStore store, ZauthMetrics metrics, LimitedAddresses limited) {
         this.config = config;
         this.store = store;
         this.metrics = metrics;
         this.addresses = new AddressBuckets(this.config.ipv6PrefixLength());
+        this.limited = limited;
     }
 
     /** The limit per identity: an organization's own, or the server's when it has none (null). */
@@ -48,7 +50,8 @@ public class LoginRateLimiter {
     /**
      * Admits an attempt: the client address is counted with its first identity (one call to the
      * store for both), or by {@link Admission#checkAddress}; over the address's limit the answer is
-     * 429 {@code RATE_LIMIT_HIT}.
+     * 429 {@code RATE_LIMIT_HIT}, at once when this process already saw the address refused, so
+     * that a limited client costs no directory search.
      *
      * @param organizationLimit the organization's own limit per identity, or null for the server's
      * @param clientAddress null when unknown (no address limit applies)
@@ -61,12 +64,19 @@ public class LoginRateLimiter {
         if (clientAddress == null) {
             return new Admission(this, identityLimit, null, null);
         }
-        return new Admission(this, identityLimit, addresses.of(clientAddress), config.address());
+        String addressBucket = addresses.of(clientAddress);
+        long limitedFor = limited.limitedFor(addressBucket);
+        if (limitedFor > 0) {
+            metrics.rateLimitRejection("address");
+            throw refused(config.address(), new Decision(false, 0, limitedFor, null));
+        }
+        return new Admission(this, identityLimit, addressBucket, config.address());
     }
 
     Decision acquireAddress(String bucket, Limit limit) {
         Decision address = acquire(bucket, limit);
         if (!address.allowed()) {
+            limited.refused(bucket, address.resetInMillis());
             metrics.rateLimitRejection("address");
             throw refused(limit, address);
         }
@@ -83,6 +93,7 @@ public class LoginRateLimiter {
             throw ZulipErrors.rateLimiterUnavailable();
         }
         if (!both.first().allowed()) {
+            limited.refused(addressBucket, both.first().resetInMillis());
             metrics.rateLimitRejection("address");
             throw refused(addressLimit, both.first());
         }
