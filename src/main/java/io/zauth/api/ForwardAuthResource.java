@@ -139,7 +139,7 @@ public class ForwardAuthResource {
         Optional<Organization> organization = resolver.resolve(original.host());
         UserAccount user;
         try {
-            user = authenticator.authenticate(request.getHeader("Authorization"), organization, clientAddresses.of(request));
+            user = authenticator.authenticate(request.getHeader("Authorization"), organization, () -> clientAddresses.of(request));
         } catch (RuntimeException refused) {
             LOG.debugf("refused %s %s on %s", original.method(), original.path(), original.host());
             throw refused;

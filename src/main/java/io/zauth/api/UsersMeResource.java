@@ -130,6 +130,6 @@ public class UsersMeResource {
     }
 
     private UserAccount checkedKey(HttpServerRequest request, Optional<Organization> organization) {
-        return authenticator.authenticate(request.getHeader("Authorization"), organization, clientAddresses.of(request));
+        return authenticator.authenticate(request.getHeader("Authorization"), organization, () -> clientAddresses.of(request));
     }
 }

@@ -17,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
@@ -45,10 +46,11 @@ public class ApiKeyAuthenticator {
     /**
      * @param authorization the Authorization header, or null
      * @param requestOrganization the organization the request's Host names, if any
-     * @param clientAddress the client's address, null when unknown
+     * @param clientAddress gives the client's address (null when unknown); asked only when needed
      * @throws ZulipException Zulip's refusal, or 429 when the address is over its limit
      */
-    public UserAccount authenticate(String authorization, Optional<Organization> requestOrganization, String clientAddress) {
+    public UserAccount authenticate(String authorization, Optional<Organization> requestOrganization,
+            Supplier<String> clientAddress) {
         try {
             failedChecks.admit(clientAddress);
             UserAccount user;

@@ -4,6 +4,7 @@ import io.zauth.error.ZulipErrors;
 import io.zauth.metrics.ZauthMetrics;
 import io.zauth.ratelimit.AttemptStore.Decision;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 
 /**
@@ -36,15 +37,17 @@ public class FailedKeyChecks {
     }
 
     /**
-     * Refuses a check from an address known to be over its limit.
+     * Refuses a check from an address known to be over its limit. The address is only worked out
+     * when some address is limited: a right key's check never parses it.
      *
-     * @param clientAddress null when unknown (no limit applies)
+     * @param clientAddress gives null when unknown (no limit applies)
      */
-    public void admit(String clientAddress) {
-        if (!config.enabled() || clientAddress == null) {
+    public void admit(Supplier<String> clientAddress) {
+        if (!config.enabled() || limited.none()) {
             return;
         }
-        long left = limited.limitedFor(addresses.of(clientAddress));
+        String address = clientAddress.get();
+        long left = address == null ? 0 : limited.limitedFor(addresses.of(address));
         if (left > 0) {
             throw refused(left);
         }
@@ -54,12 +57,15 @@ public class FailedKeyChecks {
      * Counts a failed check against its address; refuses it with 429 when that puts the address
      * over its limit. When the shared store cannot be reached the failure is not counted: the
      * check is refused anyway, and right keys must keep working while Redis is away.
+     *
+     * @param clientAddress gives null when unknown (no limit applies)
      */
-    public void failed(String clientAddress) {
-        if (!config.enabled() || clientAddress == null) {
+    public void failed(Supplier<String> clientAddress) {
+        String address = config.enabled() ? clientAddress.get() : null;
+        if (address == null) {
             return;
         }
-        String bucket = addresses.of(clientAddress);
+        String bucket = addresses.of(address);
         Decision decision;
         try {
             decision = store.acquire(bucket, config.address());

@@ -18,6 +18,11 @@ class LimitedAddresses {
 
     private final Map<String, Long> until = new ConcurrentHashMap<>();
 
+    /** Whether no address is known to be limited: the common case, answered without parsing any address. */
+    boolean none() {
+        return until.isEmpty();
+    }
+
     /** Milliseconds until the address's next attempt may be admitted, or 0 when not known to be limited. */
     long limitedFor(String addressBucket) {
         if (until.isEmpty()) {
