@@ -14,9 +14,11 @@
                                      the C reference: LOOPS parallel loops of Debian's argon2
                                      command; prints a JSON line shaped like common.lua's
   rss PID                            peak resident memory (VmHWM) of a process, in KiB
+  cpu-ms PID                         CPU time a process has used so far (all threads), in ms
+  startup STARTUP_JSONL              the B7 start-up variants: medians of wall and CPU time
   shares COLLAPSED                   from an async-profiler collapsed profile: the share of CPU
                                      samples under each frame that matters to zauth's paths
-  report RESULTS_JSONL FACTS_JSON OUT_MD
+  report RESULTS_JSONL FACTS_JSON OUT_MD [STARTUP_JSONL]
                                      the results file and the summary table
 """
 
@@ -127,6 +129,42 @@ def rss(pid):
     sys.exit(f"no VmHWM for {pid}")
 
 
+def cpu_ms(pid):
+    with open(f"/proc/{pid}/stat") as stat:
+        fields = stat.read().rsplit(")", 1)[1].split()
+    print(round((int(fields[11]) + int(fields[12])) * 1000 / os.sysconf("SC_CLK_TCK")))
+
+
+# What each start-up variant of bench/lib/startup.sh is.
+STARTUP_VARIANTS = [
+    ("b7.jdk17", "JDK 17, fast-jar, `java -jar` (today)"),
+    ("b7.jdk17_cds", "JDK 17, aot-jar + AppCDS archive (`-XX:SharedArchiveFile=app-cds.jsa`)"),
+    ("b7.jdk25", "JDK 25, fast-jar, `java -jar`"),
+    ("b7.jdk25_aot", "JDK 25, aot-jar + Leyden AOT cache (`-XX:AOTCache=app.aot`)"),
+]
+
+
+def startup_lines(startup_path):
+    runs = {}
+    with open(startup_path) as results:
+        for line in results:
+            row = json.loads(line)
+            runs.setdefault(row["series"], []).append(row)
+    lines = ["| variant | launch to first login, median (spread) | CPU time until then, median | rounds |",
+             "|---|---|---|---|"]
+    for series, what in STARTUP_VARIANTS:
+        rows = runs.get(series)
+        if rows:
+            wall = [r["ms"] / 1000 for r in rows]
+            cpu = statistics.median(r["cpu_ms"] for r in rows) / 1000
+            lines.append(f"| {what} | {statistics.median(wall):.2f} s ({spread(wall)}) | {cpu:.2f} s | {len(rows)} |")
+    return lines
+
+
+def startup(startup_path):
+    print("\n".join(startup_lines(startup_path)))
+
+
 # Frames whose inclusive share of samples explains where a request's time goes.
 FRAMES = [
     ("Vert.x event loops (HTTP, Redis I/O)", "io/netty/channel/nio/NioEventLoop.run"),
@@ -201,7 +239,7 @@ def spread(values):
     return f"{min(values):,.1f}–{max(values):,.1f}" if len(values) > 1 else "–"
 
 
-def report(results_path, facts_path, out_path):
+def report(results_path, facts_path, out_path, startup_path=None):
     runs = {}
     with open(results_path) as results:
         for line in results:
@@ -255,6 +293,10 @@ def report(results_path, facts_path, out_path):
     lines.append(f"| launch to first successful login | {ms(start_z)} | {ms(start_k)} | ≤ 3 s: "
                  f"{'met' if start_z and start_z <= 3000 else '**missed**'} |")
 
+    if startup_path and os.path.exists(startup_path):
+        lines += ["", "Launch to first successful login by JDK and start-up cache (bench/lib/startup.sh; "
+                  "alternated, one launch of each per round):", ""] + startup_lines(startup_path)
+
     lines += ["", "## Every round", "",
               "| series | round | per second | p50 ms | p90 ms | p99 ms | requests | failed |",
               "|---|---|---|---|---|---|---|---|"]
@@ -285,4 +327,4 @@ def ms(value):
 if __name__ == "__main__":
     command, *arguments = sys.argv[1:]
     {"users-csv": users_csv, "first-login": first_login, "warm": warm, "argon2": argon2, "rss": rss,
-     "shares": shares, "report": report}[command](*arguments)
+     "cpu-ms": cpu_ms, "startup": startup, "shares": shares, "report": report}[command](*arguments)

@@ -17,31 +17,38 @@ import org.junit.jupiter.api.Test;
  * Docker cannot run on the build machine, so this checks what can be checked without it: the JVM
  * image copies files the package step really produced, keeps the data directory on its volume,
  * exposes the ports zauth listens on (the API and the management interface), and the README
- * documents each variable the image sets.
+ * documents each variable the image sets. The JDK 25 image with the AOT cache is held to the same.
  */
 class ContainerLayoutIT {
 
     private static final Path DOCKERFILE = Path.of("src", "main", "docker", "Dockerfile.jvm");
+    private static final Path AOT_DOCKERFILE = Path.of("src", "main", "docker", "Dockerfile.jvm-aot");
+    private static final Pattern COPY = Pattern.compile("(?m)^COPY\\s+((?:--\\S+\\s+)*)(\\S+)\\s+\\S+$");
 
     @Test
     void theImageCopiesWhatPackagingProduced() throws IOException {
-        List<String> sources = new ArrayList<>();
-        Matcher copy = Pattern.compile("(?m)^COPY\\s+(?:--\\S+\\s+)*(\\S+)\\s+\\S+$").matcher(dockerfile());
-        while (copy.find()) {
-            sources.add(copy.group(1));
-        }
+        List<String> sources = hostSources(dockerfile(DOCKERFILE));
         assertEquals(5, sources.size(), "lib, the run jar, app, quarkus and the launcher: " + sources);
-        for (String source : sources) {
-            try (var matches = Files.newDirectoryStream(Path.of(source).getParent(), Path.of(source).getFileName().toString())) {
-                assertTrue(matches.iterator().hasNext(), source + " does not exist after packaging");
-            }
-        }
+        assertExist(sources);
+    }
+
+    @Test
+    void theAotImageTrainsWhatPackagingProducedAndRunsWithItsCache() throws IOException {
+        String text = dockerfile(AOT_DOCKERFILE);
+        List<String> sources = hostSources(text);
+        assertEquals(List.of("target/quarkus-app/", "scripts/startup-cache"), sources);
+        assertExist(sources);
+        assertTrue(text.contains("RUN JAVA=java /tmp/startup-cache /deployments"), "the cache is trained on the image's JDK");
+        assertTrue(text.contains("COPY --from=training --chown=185 /deployments/app.aot /deployments/"), "the cache is kept");
+        assertTrue(text.contains("-XX:AOTCache=/deployments/app.aot"), "and used");
+        assertEquals(2, Pattern.compile("(?m)^FROM registry.access.redhat.com/ubi9/openjdk-25-runtime:").matcher(text).results().count(),
+                "trained and run on the same JDK 25 image");
     }
 
     /** {@code docker exec <container> zauth …} administers the served database; the image still starts with run-java.sh. */
     @Test
     void theLauncherIsOnThePathAndTheServiceStartsAsBefore() throws IOException {
-        String text = dockerfile();
+        String text = dockerfile(DOCKERFILE);
         assertTrue(text.contains("COPY --chown=185 target/quarkus-app/bin/ /deployments/bin/"), "the launcher, executable as packaged");
         assertTrue(text.contains("ENV PATH=\"/deployments/bin:${PATH}\""), "the launcher on PATH");
         assertTrue(Files.isExecutable(Path.of("target", "quarkus-app", "bin", "zauth")), "packaging produced the launcher");
@@ -50,7 +57,12 @@ class ContainerLayoutIT {
 
     @Test
     void dataLivesOnTheVolumeAndThePortsAreZauths() throws IOException {
-        String text = dockerfile();
+        for (Path file : List.of(DOCKERFILE, AOT_DOCKERFILE)) {
+            assertVolumePortsAndUser(dockerfile(file));
+        }
+    }
+
+    private static void assertVolumePortsAndUser(String text) {
         assertTrue(text.contains("ENV ZAUTH_DATA_DIR=/deployments/data"), "data directory");
         assertTrue(text.contains("VOLUME /deployments/data"), "volume");
         assertTrue(text.contains("EXPOSE 8080 9000"), "the API and management ports");
@@ -60,7 +72,7 @@ class ContainerLayoutIT {
     @Test
     void theReadmeDocumentsEveryVariableTheImageSets() throws IOException {
         String readme = Files.readString(Path.of("README.md"), StandardCharsets.UTF_8);
-        Matcher env = Pattern.compile("(?m)^ENV\\s+([A-Z_]+)=").matcher(dockerfile());
+        Matcher env = Pattern.compile("(?m)^ENV\\s+([A-Z_]+)=").matcher(dockerfile(DOCKERFILE) + dockerfile(AOT_DOCKERFILE));
         while (env.find()) {
             String variable = env.group(1);
             if (!List.of("LANGUAGE", "JAVA_APP_JAR", "PATH").contains(variable)) {
@@ -69,7 +81,28 @@ class ContainerLayoutIT {
         }
     }
 
-    private static String dockerfile() throws IOException {
-        return Files.readString(DOCKERFILE, StandardCharsets.UTF_8);
+    /** What COPY takes from the build context, not from an earlier stage. */
+    private static List<String> hostSources(String dockerfile) {
+        List<String> sources = new ArrayList<>();
+        Matcher copy = COPY.matcher(dockerfile);
+        while (copy.find()) {
+            if (!copy.group(1).contains("--from=")) {
+                sources.add(copy.group(2));
+            }
+        }
+        return sources;
+    }
+
+    private static void assertExist(List<String> sources) throws IOException {
+        for (String source : sources) {
+            Path path = Path.of(source);
+            try (var matches = Files.newDirectoryStream(path.getParent(), path.getFileName().toString())) {
+                assertTrue(matches.iterator().hasNext(), source + " does not exist after packaging");
+            }
+        }
+    }
+
+    private static String dockerfile(Path file) throws IOException {
+        return Files.readString(file, StandardCharsets.UTF_8);
     }
 }

@@ -141,6 +141,22 @@ class LauncherIT {
     }
 
     @Test
+    void anAppCdsArchiveBesideTheJarIsUsedBeforeJava25AndAnAotCacheFrom25On() throws Exception {
+        Path jdk17 = standIn("17.0.15");
+        Path archive = Files.createFile(jdk17.getParent().getParent().resolve("app-cds.jsa"));
+        assertEquals(List.of("-XX:SharedArchiveFile=" + archive.toRealPath(), "-jar", jar(jdk17), "org", "list"),
+                javaArguments(jdk17, Map.of(), "org", "list"));
+        Path jdk25 = standIn("25.0.1");
+        Path root = jdk25.getParent().getParent();
+        Files.createFile(root.resolve("app-cds.jsa"));
+        assertEquals(List.of("-jar", jar(jdk25), "org", "list"), javaArguments(jdk25, Map.of(), "org", "list"),
+                "JDK 25 takes only its AOT cache");
+        Path cache = Files.createFile(root.resolve("app.aot"));
+        assertEquals(List.of("-XX:AOTCache=" + cache.toRealPath(), "-jar", jar(jdk25), "org", "list"),
+                javaArguments(jdk25, Map.of(), "org", "list"));
+    }
+
+    @Test
     void theExitStatusOfJavaIsKept() throws Exception {
         Path launcher = standIn("17.0.15");
         Process process = Launcher.process(launcher, List.of("exit", "7"), Map.of("JAVA_HOME", javaHome(launcher).toString())).start();
