@@ -99,13 +99,12 @@ class ForwardAuthBehindAProxyTest {
         from("198.51.100.80", Fixtures.host(org), user.email(), user.apiKey()).get(ForwardAuthTest.CHECK).then().statusCode(200);
         long before = sessions.getStatistics().getPrepareStatementCount();
         int checks = 300;
-        long started = System.nanoTime();
         for (int i = 0; i < checks; i++) {
             from("198.51.100.80", Fixtures.host(org), user.email(), user.apiKey()).get(ForwardAuthTest.CHECK).then().statusCode(200);
         }
         long statements = sessions.getStatistics().getPrepareStatementCount() - before;
-        // The account cache reads the change log a few times a second, whatever the traffic.
-        long polls = 4 * (1 + (System.nanoTime() - started) / 250_000_000L);
-        assertTrue(statements <= polls, statements + " statements for " + checks + " checks, polls allow " + polls);
+        // The account cache's poller reads the change log a few times a second whatever the traffic;
+        // a query per check would make at least one statement per check.
+        assertTrue(statements < checks / 3, statements + " statements for " + checks + " checks");
     }
 }
