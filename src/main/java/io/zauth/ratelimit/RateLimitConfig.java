@@ -31,7 +31,7 @@ public interface RateLimitConfig {
     @WithConverter(LimitConverter.class)
     Limit username();
 
-    /** Failed attempts per client address, across usernames and organizations. */
+    /** Failed attempts per client address, across usernames and organizations: failed logins and failed API-key checks. */
     @WithDefault("100/10m")
     @WithConverter(LimitConverter.class)
     Limit address();
