@@ -21,10 +21,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -44,10 +43,10 @@ import org.junit.jupiter.api.Test;
 class BindIsolationTest {
 
     private static final Pattern ACCEPT = Pattern.compile("conn=(\\d+) fd=\\d+ ACCEPT");
-    private static final Pattern BIND = Pattern.compile("conn=(\\d+) op=\\d+ BIND dn=\"(.*)\" method=");
-    private static final Pattern BIND_RESULT = Pattern.compile("conn=(\\d+) op=\\d+ RESULT tag=97 err=(\\d+)");
-    private static final Pattern SEARCH = Pattern.compile("conn=(\\d+) op=\\d+ SRCH base=\"(.*)\" scope=(\\d) ");
-    private static final Pattern OTHER = Pattern.compile("conn=(\\d+) op=\\d+ (EXT|CMP|MOD|ADD|DEL|MODRDN|PASSMOD) ");
+    private static final Pattern BIND = Pattern.compile("conn=(\\d+) op=(\\d+) BIND dn=\"(.*)\" method=");
+    private static final Pattern BIND_RESULT = Pattern.compile("conn=(\\d+) op=(\\d+) RESULT tag=97 err=(\\d+)");
+    private static final Pattern SEARCH = Pattern.compile("conn=(\\d+) op=(\\d+) SRCH base=\"(.*)\" scope=(\\d) ");
+    private static final Pattern OTHER = Pattern.compile("conn=(\\d+) op=(\\d+) (EXT|CMP|MOD|ADD|DEL|MODRDN|PASSMOD) ");
 
     @Inject
     Fixtures fixtures;
@@ -103,11 +102,25 @@ class BindIsolationTest {
                 "a connection that carried a person's bind was re-bound anonymously, a round trip that buys nothing");
     }
 
-    /** What slapd recorded from {@code offset} on, for the connections it accepted from there. */
+    /**
+     * What slapd recorded from {@code offset} on, for the connections it accepted from there. slapd
+     * logs an operation's result after sending it, so on a busy machine the next operation's line
+     * may come before the previous bind's result: each connection's lines are taken in the order of
+     * their operation numbers, not of the log.
+     */
     private static final class Operations {
         final List<String> violations = new ArrayList<>();
         int connectionsReusedByAnotherPerson;
         int anonymousBindsAfterAPerson;
+
+        /** One operation of one connection: its request line, and for a bind its result code once seen. */
+        private static final class Operation {
+            String request;
+            String bindDn;
+            String searchBase;
+            String searchScope;
+            String bindResult;
+        }
 
         static Operations read(Path log, long offset) throws IOException, LDAPException {
             byte[] bytes;
@@ -116,64 +129,84 @@ class BindIsolationTest {
                 bytes = new byte[(int) (file.length() - offset)];
                 file.readFully(bytes);
             }
-            Operations result = new Operations();
-            DN people = new DN(SeedPeople.PEOPLE_DN);
-            DN service = new DN(SeedPeople.SERVICE_DN);
-            Map<String, DN> boundAs = new HashMap<>();
-            Map<String, DN> bindRequested = new HashMap<>();
-            Map<String, DN> lastPerson = new HashMap<>();
-            Set<String> reused = new HashSet<>();
+            Map<String, TreeMap<Integer, Operation>> connections = new HashMap<>();
             for (String line : new String(bytes, StandardCharsets.UTF_8).split("\n")) {
                 Matcher m;
                 if ((m = ACCEPT.matcher(line)).find()) {
-                    boundAs.put(m.group(1), DN.NULL_DN);
+                    connections.put(m.group(1), new TreeMap<>());
                 } else if ((m = BIND.matcher(line)).find()) {
-                    String conn = m.group(1);
-                    if (!boundAs.containsKey(conn)) {
-                        continue;
-                    }
-                    DN dn = new DN(m.group(2));
-                    bindRequested.put(conn, dn);
-                    DN previous = lastPerson.get(conn);
-                    if (previous != null && dn.isNullDN()) {
-                        result.anonymousBindsAfterAPerson++;
-                    }
-                    if (previous != null && dn.isDescendantOf(people, false) && !dn.equals(previous)) {
-                        reused.add(conn);
+                    Operation op = operation(connections, m);
+                    if (op != null) {
+                        op.request = line.strip();
+                        op.bindDn = m.group(3);
                     }
                 } else if ((m = BIND_RESULT.matcher(line)).find()) {
-                    String conn = m.group(1);
-                    if (!boundAs.containsKey(conn)) {
-                        continue;
-                    }
-                    DN dn = "0".equals(m.group(2)) ? bindRequested.get(conn) : DN.NULL_DN;
-                    boundAs.put(conn, dn);
-                    if (dn.isDescendantOf(people, false)) {
-                        lastPerson.put(conn, dn);
+                    Operation op = operation(connections, m);
+                    if (op != null) {
+                        op.bindResult = m.group(3);
                     }
                 } else if ((m = SEARCH.matcher(line)).find()) {
-                    DN as = boundAs.get(m.group(1));
-                    if (as == null) {
-                        continue;
-                    }
-                    DN base = new DN(m.group(2));
-                    boolean ownEntry = base.equals(as) && "0".equals(m.group(3));
-                    if (as.isDescendantOf(people, false) && !ownEntry) {
-                        result.violations.add("as " + as + ": " + line.strip());
-                    }
-                    if (!as.isDescendantOf(people, false) && base.isAncestorOf(people, true) && !"0".equals(m.group(3))
-                            && !as.equals(service)) {
-                        result.violations.add("a search for people not as the service account: " + line.strip());
+                    Operation op = operation(connections, m);
+                    if (op != null) {
+                        op.request = line.strip();
+                        op.searchBase = m.group(3);
+                        op.searchScope = m.group(4);
                     }
                 } else if ((m = OTHER.matcher(line)).find()) {
-                    DN as = boundAs.get(m.group(1));
-                    if (as != null && as.isDescendantOf(people, false)) {
-                        result.violations.add("as " + as + ": " + line.strip());
+                    Operation op = operation(connections, m);
+                    if (op != null) {
+                        op.request = line.strip();
                     }
                 }
             }
-            result.connectionsReusedByAnotherPerson = reused.size();
+            Operations result = new Operations();
+            for (TreeMap<Integer, Operation> operations : connections.values()) {
+                result.check(operations.values());
+            }
             return result;
+        }
+
+        private static Operation operation(Map<String, TreeMap<Integer, Operation>> connections, Matcher m) {
+            TreeMap<Integer, Operation> operations = connections.get(m.group(1));
+            return operations == null ? null : operations.computeIfAbsent(Integer.valueOf(m.group(2)), n -> new Operation());
+        }
+
+        private void check(Iterable<Operation> operations) throws LDAPException {
+            DN people = new DN(SeedPeople.PEOPLE_DN);
+            DN service = new DN(SeedPeople.SERVICE_DN);
+            DN boundAs = DN.NULL_DN;
+            DN lastPerson = null;
+            boolean reused = false;
+            for (Operation op : operations) {
+                if (op.bindDn != null) {
+                    DN dn = new DN(op.bindDn);
+                    if (lastPerson != null && dn.isNullDN()) {
+                        anonymousBindsAfterAPerson++;
+                    }
+                    if (lastPerson != null && dn.isDescendantOf(people, false) && !dn.equals(lastPerson)) {
+                        reused = true;
+                    }
+                    boundAs = "0".equals(op.bindResult) ? dn : DN.NULL_DN;
+                    if (boundAs.isDescendantOf(people, false)) {
+                        lastPerson = boundAs;
+                    }
+                } else if (op.searchBase != null) {
+                    DN base = new DN(op.searchBase);
+                    boolean ownEntry = base.equals(boundAs) && "0".equals(op.searchScope);
+                    if (boundAs.isDescendantOf(people, false) && !ownEntry) {
+                        violations.add("as " + boundAs + ": " + op.request);
+                    }
+                    if (!boundAs.isDescendantOf(people, false) && base.isAncestorOf(people, true) && !"0".equals(op.searchScope)
+                            && !boundAs.equals(service)) {
+                        violations.add("a search for people not as the service account: " + op.request);
+                    }
+                } else if (op.request != null && boundAs.isDescendantOf(people, false)) {
+                    violations.add("as " + boundAs + ": " + op.request);
+                }
+            }
+            if (reused) {
+                connectionsReusedByAnotherPerson++;
+            }
         }
     }
 }
