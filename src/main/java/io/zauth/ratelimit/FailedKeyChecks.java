@@ -1,7 +1,5 @@
 package io.zauth.ratelimit;
 
-import io.zauth.error.ZulipErrors;
-import io.zauth.metrics.ZauthMetrics;
 import io.zauth.ratelimit.AttemptStore.Decision;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.function.Supplier;
@@ -24,16 +22,12 @@ public class FailedKeyChecks {
 
     private final RateLimitConfig config;
     private final AttemptStore store;
-    private final ZauthMetrics metrics;
-    private final AddressBuckets addresses;
-    private final LimitedAddresses limited;
+    private final LimitedAddresses addresses;
 
-    FailedKeyChecks(RateLimitConfig config, AttemptStore store, ZauthMetrics metrics, LimitedAddresses limited) {
+    FailedKeyChecks(RateLimitConfig config, AttemptStore store, LimitedAddresses addresses) {
         this.config = config;
         this.store = store;
-        this.metrics = metrics;
-        this.addresses = new AddressBuckets(config.ipv6PrefixLength());
-        this.limited = limited;
+        this.addresses = addresses;
     }
 
     /**
@@ -43,13 +37,12 @@ public class FailedKeyChecks {
      * @param clientAddress gives null when unknown (no limit applies)
      */
     public void admit(Supplier<String> clientAddress) {
-        if (!config.enabled() || limited.none()) {
+        if (!config.enabled() || addresses.none()) {
             return;
         }
         String address = clientAddress.get();
-        long left = address == null ? 0 : limited.limitedFor(addresses.of(address));
-        if (left > 0) {
-            throw refused(left);
+        if (address != null) {
+            addresses.refuseIfLimited(addresses.bucketOf(address));
         }
     }
 
@@ -65,7 +58,7 @@ public class FailedKeyChecks {
         if (address == null) {
             return;
         }
-        String bucket = addresses.of(address);
+        String bucket = addresses.bucketOf(address);
         Decision decision;
         try {
             decision = store.acquire(bucket, config.address());
@@ -74,13 +67,7 @@ public class FailedKeyChecks {
             return;
         }
         if (!decision.allowed()) {
-            limited.refused(bucket, decision.resetInMillis());
-            throw refused(decision.resetInMillis());
+            throw addresses.refused(bucket, decision);
         }
-    }
-
-    private RuntimeException refused(long resetInMillis) {
-        metrics.rateLimitRejection("address");
-        return ZulipErrors.rateLimitHit(resetInMillis, Admission.headers(config.address().attempts(), 0, resetInMillis));
     }
 }

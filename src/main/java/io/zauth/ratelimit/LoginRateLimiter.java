@@ -31,15 +31,13 @@ public class LoginRateLimiter {
     private final RateLimitConfig config;
     private final AttemptStore store;
     private final ZauthMetrics metrics;
-    private final AddressBuckets addresses;
-    private final LimitedAddresses limited;
+    private final LimitedAddresses addresses;
 
-    LoginRateLimiter(RateLimitConfig config, AttemptStore store, ZauthMetrics metrics, LimitedAddresses limited) {
+    LoginRateLimiter(RateLimitConfig config, AttemptStore store, ZauthMetrics metrics, LimitedAddresses addresses) {
         this.config = config;
         this.store = store;
         this.metrics = metrics;
-        this.addresses = new AddressBuckets(this.config.ipv6PrefixLength());
-        this.limited = limited;
+        this.addresses = addresses;
     }
 
     /** The limit per identity: an organization's own, or the server's when it has none (null). */
@@ -64,21 +62,15 @@ public class LoginRateLimiter {
         if (clientAddress == null) {
             return new Admission(this, identityLimit, null, null);
         }
-        String addressBucket = addresses.of(clientAddress);
-        long limitedFor = limited.limitedFor(addressBucket);
-        if (limitedFor > 0) {
-            metrics.rateLimitRejection("address");
-            throw refused(config.address(), new Decision(false, 0, limitedFor, null));
-        }
+        String addressBucket = addresses.bucketOf(clientAddress);
+        addresses.refuseIfLimited(addressBucket);
         return new Admission(this, identityLimit, addressBucket, config.address());
     }
 
     Decision acquireAddress(String bucket, Limit limit) {
         Decision address = acquire(bucket, limit);
         if (!address.allowed()) {
-            limited.refused(bucket, address.resetInMillis());
-            metrics.rateLimitRejection("address");
-            throw refused(limit, address);
+            throw addresses.refused(bucket, address);
         }
         return address;
     }
@@ -93,9 +85,7 @@ public class LoginRateLimiter {
             throw ZulipErrors.rateLimiterUnavailable();
         }
         if (!both.first().allowed()) {
-            limited.refused(addressBucket, both.first().resetInMillis());
-            metrics.rateLimitRejection("address");
-            throw refused(addressLimit, both.first());
+            throw addresses.refused(addressBucket, both.first());
         }
         if (!both.second().allowed()) {
             metrics.rateLimitRejection("username");
