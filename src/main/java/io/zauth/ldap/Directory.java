@@ -201,7 +201,7 @@ public final class Directory implements AutoCloseable {
             if (e.getResultCode() == ResultCode.NO_SUCH_OBJECT) {
                 return Optional.empty();
             }
-            throw unavailable(e);
+            throw DirectoryUnavailableException.warned(name, e);
         }
     }
 
@@ -220,7 +220,7 @@ public final class Directory implements AutoCloseable {
             if (e.getResultCode() == ResultCode.NO_SUCH_OBJECT) {
                 return Optional.empty();
             }
-            throw unavailable(e);
+            throw DirectoryUnavailableException.warned(name, e);
         }
     }
 
@@ -248,12 +248,6 @@ public final class Directory implements AutoCloseable {
 
     private SearchScope scope() {
         return settings.searchScope().equalsIgnoreCase("one") ? SearchScope.ONE : SearchScope.SUB;
-    }
-
-    /** A search the directory cannot answer (down, timed out, or refusing the service account) is an outage. */
-    private DirectoryUnavailableException unavailable(LDAPException e) {
-        LOG.warnf("Directory '%s' unavailable: %s", name, e.getResultCode().getName());
-        return new DirectoryUnavailableException(name, e.getResultCode().getName());
     }
 
     private static void validate(String name, DirectorySettings s) {

@@ -101,7 +101,7 @@ final class DirectoryConnections implements AutoCloseable {
             pool.setRetryFailedOperationsDueToInvalidConnections(true);
             return pool;
         } catch (LDAPException e) {
-            throw new DirectoryUnavailableException(name, e.getResultCode().getName());
+            throw new DirectoryUnavailableException(name, e);
         }
     }
 
@@ -120,7 +120,7 @@ final class DirectoryConnections implements AutoCloseable {
                 connection.getRootDSE();
             }
         } catch (LDAPException e) {
-            throw new DirectoryUnavailableException(name, e.getResultCode().getName());
+            throw new DirectoryUnavailableException(name, e);
         }
     }
 

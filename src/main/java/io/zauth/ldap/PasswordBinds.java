@@ -5,7 +5,6 @@ import com.unboundid.ldap.sdk.LDAPConnectionPool;
 import com.unboundid.ldap.sdk.LDAPException;
 import com.unboundid.ldap.sdk.ResultCode;
 import com.unboundid.ldap.sdk.SearchResultEntry;
-import org.jboss.logging.Logger;
 
 /**
  * The pooled connections that check people's passwords. Every use of a connection begins with a
@@ -17,8 +16,6 @@ import org.jboss.logging.Logger;
  * broke or failed in any unforeseen way is discarded.
  */
 final class PasswordBinds implements AutoCloseable {
-
-    private static final Logger LOG = Logger.getLogger(PasswordBinds.class);
 
     private final String directory;
     private final LDAPConnectionPool pool;
@@ -54,7 +51,7 @@ final class PasswordBinds implements AutoCloseable {
             } catch (LDAPException e) {
                 reusable = answered(e);
                 if (!reusable) {
-                    throw unavailable(e);
+                    throw DirectoryUnavailableException.warned(directory, e);
                 }
                 return Result.REFUSED;
             }
@@ -64,7 +61,7 @@ final class PasswordBinds implements AutoCloseable {
                     entry = connection.getEntry(dn, ownEntryAttributes);
                 } catch (LDAPException e) {
                     if (!answered(e)) {
-                        throw unavailable(e);
+                        throw DirectoryUnavailableException.warned(directory, e);
                     }
                 }
             }
@@ -88,13 +85,8 @@ final class PasswordBinds implements AutoCloseable {
         try {
             return pool.getConnection();
         } catch (LDAPException e) {
-            throw new DirectoryUnavailableException(directory, e.getResultCode().getName());
+            throw new DirectoryUnavailableException(directory, e);
         }
-    }
-
-    private DirectoryUnavailableException unavailable(LDAPException e) {
-        LOG.warnf("Directory '%s' unavailable: %s", directory, e.getResultCode().getName());
-        return new DirectoryUnavailableException(directory, e.getResultCode().getName());
     }
 
     @Override
