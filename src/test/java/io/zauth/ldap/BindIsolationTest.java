@@ -21,8 +21,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -103,10 +105,10 @@ class BindIsolationTest {
     }
 
     /**
-     * What slapd recorded from {@code offset} on, for the connections it accepted from there. slapd
-     * logs an operation's result after sending it, so on a busy machine the next operation's line
-     * may come before the previous bind's result: each connection's lines are taken in the order of
-     * their operation numbers, not of the log.
+     * What slapd recorded from {@code offset} on, for the connections it accepted from there. slapd's
+     * threads log independently: a connection's ACCEPT line may follow its first operations, and an
+     * operation's result may follow the next operation's request. So every connection's lines are
+     * gathered first and taken in the order of their operation numbers, not of the log.
      */
     private static final class Operations {
         final List<String> violations = new ArrayList<>();
@@ -130,45 +132,36 @@ class BindIsolationTest {
                 file.readFully(bytes);
             }
             Map<String, TreeMap<Integer, Operation>> connections = new HashMap<>();
+            Set<String> accepted = new HashSet<>();
             for (String line : new String(bytes, StandardCharsets.UTF_8).split("\n")) {
                 Matcher m;
                 if ((m = ACCEPT.matcher(line)).find()) {
-                    connections.put(m.group(1), new TreeMap<>());
+                    accepted.add(m.group(1));
                 } else if ((m = BIND.matcher(line)).find()) {
                     Operation op = operation(connections, m);
-                    if (op != null) {
-                        op.request = line.strip();
-                        op.bindDn = m.group(3);
-                    }
+                    op.request = line.strip();
+                    op.bindDn = m.group(3);
                 } else if ((m = BIND_RESULT.matcher(line)).find()) {
-                    Operation op = operation(connections, m);
-                    if (op != null) {
-                        op.bindResult = m.group(3);
-                    }
+                    operation(connections, m).bindResult = m.group(3);
                 } else if ((m = SEARCH.matcher(line)).find()) {
                     Operation op = operation(connections, m);
-                    if (op != null) {
-                        op.request = line.strip();
-                        op.searchBase = m.group(3);
-                        op.searchScope = m.group(4);
-                    }
+                    op.request = line.strip();
+                    op.searchBase = m.group(3);
+                    op.searchScope = m.group(4);
                 } else if ((m = OTHER.matcher(line)).find()) {
-                    Operation op = operation(connections, m);
-                    if (op != null) {
-                        op.request = line.strip();
-                    }
+                    operation(connections, m).request = line.strip();
                 }
             }
             Operations result = new Operations();
-            for (TreeMap<Integer, Operation> operations : connections.values()) {
-                result.check(operations.values());
+            for (String connection : accepted) {
+                result.check(connections.getOrDefault(connection, new TreeMap<>()).values());
             }
             return result;
         }
 
         private static Operation operation(Map<String, TreeMap<Integer, Operation>> connections, Matcher m) {
-            TreeMap<Integer, Operation> operations = connections.get(m.group(1));
-            return operations == null ? null : operations.computeIfAbsent(Integer.valueOf(m.group(2)), n -> new Operation());
+            return connections.computeIfAbsent(m.group(1), c -> new TreeMap<>())
+                    .computeIfAbsent(Integer.valueOf(m.group(2)), n -> new Operation());
         }
 
         private void check(Iterable<Operation> operations) throws LDAPException {
