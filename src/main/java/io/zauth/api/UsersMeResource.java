@@ -45,9 +45,11 @@ public class UsersMeResource {
     private final UserAccounts users;
     private final AuditLog audit;
     private final ClientAddresses clientAddresses;
+    private final ProfileBodies profiles;
 
     UsersMeResource(ApiKeyAuthenticator authenticator, OrganizationResolver resolver, UserAccounts users, AuditLog audit,
-            ClientAddresses clientAddresses) {
+            ClientAddresses clientAddresses, ProfileBodies profiles) {
+        this.profiles = profiles;
         this.authenticator = authenticator;
         this.resolver = resolver;
         this.users = users;
@@ -83,8 +85,11 @@ public class UsersMeResource {
                     value = ApiExamples.ONLY_GET)))
     public Response me(@Context HttpServerRequest request, @Context UriInfo uri) {
         UserAccount user = authenticate(request);
-        ObjectNode body = UserProfiles.into(ZulipJson.success(), user);
-        return ZulipJson.ok(body, ZulipParams.of(null, uri.getQueryParameters()));
+        ZulipParams params = ZulipParams.of(null, uri.getQueryParameters());
+        if (params.ignored().isEmpty()) {
+            return Response.ok(profiles.of(user), MediaType.APPLICATION_JSON_TYPE).build();
+        }
+        return ZulipJson.ok(UserProfiles.into(ZulipJson.success(), user), params);
     }
 
     @POST

@@ -14,9 +14,11 @@ import io.zauth.org.Organization;
 import io.zauth.support.Fixtures;
 import io.zauth.user.Role;
 import io.zauth.user.UserAccount;
+import io.zauth.user.UserAccounts;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -29,6 +31,9 @@ class UsersMeTest {
 
     @Inject
     Fixtures fixtures;
+
+    @Inject
+    UserAccounts users;
 
     Organization org;
     UserAccount user;
@@ -72,6 +77,29 @@ class UsersMeTest {
                 .body("role", equalTo(100))
                 .body("timezone", equalTo(""))
                 .body("date_joined", matchesPattern("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{6}\\+00:00"));
+    }
+
+    @Test
+    void aChangeToTheUserIsInTheNextAnswer() {
+        basic(user.email(), user.apiKey()).get(ME).then().statusCode(200)
+                .body("full_name", equalTo("Test User")).body("role", equalTo(100));
+        users.setFullName(user.id(), "Renamed Person");
+        basic(user.email(), user.apiKey()).get(ME).then().statusCode(200)
+                .body("full_name", equalTo("Renamed Person")).body("user_id", equalTo((int) user.id()));
+        String regenerated = users.regenerateApiKey(user.id()).apiKey();
+        unauthorized(basic(user.email(), user.apiKey()).get(ME).then(), "Invalid API key");
+        basic(user.email(), regenerated).get(ME).then().statusCode(200).body("full_name", equalTo("Renamed Person"));
+    }
+
+    @Test
+    void unknownQueryParametersAreListedBesideTheProfile() {
+        basic(user.email(), user.apiKey()).get(ME).then().statusCode(200);
+        basic(user.email(), user.apiKey()).queryParam("client_gravatar", "true").get(ME).then().statusCode(200)
+                .contentType("application/json")
+                .body("ignored_parameters_unsupported", equalTo(List.of("client_gravatar")))
+                .body("email", equalTo(user.email())).body("full_name", equalTo("Test User"));
+        basic(user.email(), user.apiKey()).get(ME).then().statusCode(200).contentType("application/json")
+                .body("ignored_parameters_unsupported", equalTo(null));
     }
 
     @Test
