@@ -3,6 +3,7 @@ package io.zauth;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.QuarkusApplication;
 import io.quarkus.runtime.annotations.QuarkusMain;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import picocli.CommandLine;
 
@@ -14,8 +15,9 @@ import picocli.CommandLine;
 @QuarkusMain
 public class ZauthMain implements QuarkusApplication {
 
+    /** Built only for a command: serving does not pay for the command line's model at start-up. */
     @Inject
-    CommandLine commandLine;
+    Instance<CommandLine> commandLine;
 
     /**
      * H2's server for a second process on the embedded file (AUTO_SERVER) binds where this system
@@ -49,6 +51,10 @@ public class ZauthMain implements QuarkusApplication {
 
     @Override
     public int run(String... args) {
-        return commandLine.execute(args);
+        if (args.length == 0) {
+            Quarkus.waitForExit();
+            return 0;
+        }
+        return commandLine.get().execute(args);
     }
 }
