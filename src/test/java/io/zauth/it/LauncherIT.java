@@ -157,6 +157,16 @@ class LauncherIT {
     }
 
     @Test
+    void theJdksReleaseFileNamesItsVersionWithoutStartingAJvm() throws Exception {
+        // The stand-in's java answers -version with 17; its release file says 25, and is what counts.
+        Path launcher = standIn("17.0.15");
+        Files.writeString(javaHome(launcher).resolve("release"), "IMPLEMENTOR=\"Eclipse Adoptium\"\nJAVA_VERSION=\"25.0.3\"\n");
+        Path cache = Files.createFile(launcher.getParent().getParent().resolve("app.aot"));
+        assertEquals(List.of("-XX:AOTCache=" + cache.toRealPath(), "-jar", jar(launcher), "org", "list"),
+                javaArguments(launcher, Map.of(), "org", "list"));
+    }
+
+    @Test
     void theExitStatusOfJavaIsKept() throws Exception {
         Path launcher = standIn("17.0.15");
         Process process = Launcher.process(launcher, List.of("exit", "7"), Map.of("JAVA_HOME", javaHome(launcher).toString())).start();
