@@ -6,6 +6,7 @@
   first-login START_NS URL HOST USERNAME PASSWORD
                                      polls fetch_api_key until it succeeds; prints the
                                      milliseconds since START_NS (a time.time_ns() value)
+  api-key URL HOST USERNAME PASSWORD logs in once and prints the API key
   warm URL HOST_FORMAT USERNAME_FORMAT N PASSWORD [ORGS]
                                      logs users 1..N in once each, in order (provisions
                                      directory users, warms the JIT); fails on any non-200;
@@ -77,6 +78,13 @@ def first_login(start_ns, url, host, username, password):
     sys.exit("no successful login within 300 s")
 
 
+def api_key(url, host, username, password):
+    status, payload = login(connection(url), host, username, password)
+    if status != 200:
+        sys.exit(f"login {username} got {status}: {payload[:200]!r}")
+    print(json.loads(payload)["api_key"])
+
+
 def warm(url, host_format, username_format, n, password, orgs="1"):
     conn = connection(url)
     for i in range(1, int(n) + 1):
@@ -137,10 +145,15 @@ def cpu_ms(pid):
 
 # What each start-up variant of bench/lib/startup.sh is.
 STARTUP_VARIANTS = [
-    ("b7.jdk17", "JDK 17, fast-jar, `java -jar` (today)"),
-    ("b7.jdk17_cds", "JDK 17, aot-jar + AppCDS archive (`-XX:SharedArchiveFile=app-cds.jsa`)"),
-    ("b7.jdk25", "JDK 25, fast-jar, `java -jar`"),
-    ("b7.jdk25_aot", "JDK 25, aot-jar + Leyden AOT cache (`-XX:AOTCache=app.aot`)"),
+    ("b7.jdk17", "JDK 17, fast-jar, `bin/zauth` (no cache)"),
+    ("b7.jdk17_cds", "JDK 17, aot-jar + AppCDS archive, `bin/zauth` (`-XX:SharedArchiveFile=app-cds.jsa -XX:CompileThresholdScaling=4`)"),
+    ("b7.jdk25", "JDK 25, fast-jar, `bin/zauth` (no cache)"),
+    ("b7.jdk25_aot", "JDK 25, aot-jar + Leyden AOT cache, `bin/zauth` (`-XX:AOTCache=app.aot -XX:CompileThresholdScaling=4`)"),
+    ("b7.jdk25_aot_jit", "JDK 25, aot-jar + Leyden AOT cache, the JVM's JIT thresholds (`JAVA_OPTS=-XX:CompileThresholdScaling=1`)"),
+]
+WARMUP_VARIANTS = [
+    ("b7w.aot", "JDK 25 + AOT cache, `bin/zauth` (JIT thresholds ×4)"),
+    ("b7w.aot_jit", "JDK 25 + AOT cache, the JVM's JIT thresholds"),
 ]
 
 
@@ -158,6 +171,19 @@ def startup_lines(startup_path):
             wall = [r["ms"] / 1000 for r in rows]
             cpu = statistics.median(r["cpu_ms"] for r in rows) / 1000
             lines.append(f"| {what} | {statistics.median(wall):.2f} s ({spread(wall)}) | {cpu:.2f} s | {len(rows)} |")
+    warmup = {series: runs[series] for series, _ in WARMUP_VARIANTS if series in runs}
+    if warmup:
+        windows = max(r["window"] for rows in warmup.values() for r in rows)
+        lines += ["", "Right after the first login: users/me per second at full load (wrk, 32 connections), median "
+                  "of the rounds in each consecutive 5 s window.", "",
+                  "| variant | " + " | ".join(f"{5 * (w - 1)}-{5 * w} s" for w in range(1, windows + 1)) + " | rounds |",
+                  "|---|" + "---|" * windows + "---|"]
+        for series, what in WARMUP_VARIANTS:
+            rows = warmup.get(series)
+            if rows:
+                cells = [f"{statistics.median(r['rate'] for r in rows if r['window'] == w):,.0f}"
+                         for w in range(1, windows + 1)]
+                lines.append(f"| {what} | " + " | ".join(cells) + f" | {len({r['round'] for r in rows})} |")
     return lines
 
 
@@ -331,5 +357,5 @@ def ms(value):
 
 if __name__ == "__main__":
     command, *arguments = sys.argv[1:]
-    {"users-csv": users_csv, "first-login": first_login, "warm": warm, "argon2": argon2, "rss": rss,
+    {"users-csv": users_csv, "first-login": first_login, "api-key": api_key, "warm": warm, "argon2": argon2, "rss": rss,
      "cpu-ms": cpu_ms, "startup": startup, "shares": shares, "report": report}[command](*arguments)

@@ -4,14 +4,22 @@
 # zport, password, work, temurin, a cleanup that stops $zauth_pid, and the user user1@bench.example
 # in the organization 'bench'.
 #
-# Variants (series names), alternated in each round so that the machine's drift falls on all:
-#   b7.jdk17       the default fast-jar, plain java -jar, JDK 17: what operators run today
-#   b7.jdk17_cds   the aot-jar with the AppCDS archive trained on JDK 17 (-XX:SharedArchiveFile=app-cds.jsa)
-#   b7.jdk25       the default fast-jar on the Temurin 25 JDK
-#   b7.jdk25_aot   the aot-jar with the Leyden AOT cache trained on JDK 25 (-XX:AOTCache=app.aot)
+# Every launch goes through bin/zauth, as operators start the server: it picks the cache beside
+# the jar for the JDK it runs on and, with a cache, lets the JIT compile later
+# (-XX:CompileThresholdScaling=4). Variants (series names), alternated in each round so that the
+# machine's drift falls on all:
+#   b7.jdk17          the default fast-jar on JDK 17: no cache
+#   b7.jdk17_cds      the aot-jar with the AppCDS archive trained on JDK 17 (app-cds.jsa)
+#   b7.jdk25          the default fast-jar on the Temurin 25 JDK: no cache
+#   b7.jdk25_aot      the aot-jar with the Leyden AOT cache trained on JDK 25 (app.aot)
+#   b7.jdk25_aot_jit  the same with the JVM's own JIT thresholds (JAVA_OPTS=-XX:CompileThresholdScaling=1)
 # Each launch gives two figures: wall time from launch to the first 200 of fetch_api_key, and the
 # CPU time the process used until then (all its threads): on a shared machine the wall time grows
 # with the others' load, the CPU time much less.
+#
+# What the later compiling costs (startup_warmup): right after the first login, users/me at full
+# load (wrk, 32 connections) in consecutive 5 s windows, b7w.aot (the launcher's choice) alternated
+# with b7w.aot_jit (the JVM's thresholds).
 
 startup_jdk17=${ZB_JDK17:-java}
 startup_results=$work/startup.jsonl
@@ -30,19 +38,33 @@ startup_prepare() {  # db-kind
         "${zauth_settings[@]}" >&2
 }
 
-startup_launch() {  # series round java app-dir [jvm options]
-    local series=$1 round=$2 java=$3 app=$4 start ms cpu
-    shift 4
-    start=$(python3 -c 'import time; print(time.time_ns())')
-    # The subshell execs java, so that $! is the server's own pid (for its CPU time, and to stop it).
-    (eval "$postgres_env" && exec "$java" $zauth_jvm "$@" "${zauth_settings[@]}" -Dquarkus.http.port="$zport" \
-        -Dquarkus.management.port=0 -jar "$app/quarkus-run.jar") >"$work/zauth-startup-$series.log" 2>&1 &
+startup_java_home() {  # java command -> its JDK's home
+    dirname "$(dirname "$(readlink -f "$(command -v "$1")")")"
+}
+
+startup_server() {  # log-name java app-dir [JAVA_OPTS words]: starts bin/zauth in the background, pid in zauth_pid
+    local name=$1 home app=$3
+    home=$(startup_java_home "$2")
+    shift 3
+    # The launcher execs java, so that $! is the server's own pid (for its CPU time, and to stop it).
+    (eval "$postgres_env" && JAVA_HOME=$home JAVA_OPTS="$zauth_jvm ${zauth_settings[*]} -Dquarkus.http.port=$zport \
+        -Dquarkus.management.port=0 $*" exec "$app/bin/zauth") >"$work/zauth-startup-$name.log" 2>&1 &
     zauth_pid=$!
-    ms=$(py first-login "$start" "http://127.0.0.1:$zport" bench.localhost user1@bench.example "$password")
-    cpu=$(py cpu-ms "$zauth_pid")
+}
+
+startup_stop() {
     kill "$zauth_pid"
     wait "$zauth_pid" 2>/dev/null || true
     zauth_pid=
+}
+
+startup_launch() {  # series round java app-dir [JAVA_OPTS words]
+    local series=$1 round=$2 start ms cpu
+    start=$(python3 -c 'import time; print(time.time_ns())')
+    startup_server "$series" "${@:3}"
+    ms=$(py first-login "$start" "http://127.0.0.1:$zport" bench.localhost user1@bench.example "$password")
+    cpu=$(py cpu-ms "$zauth_pid")
+    startup_stop
     echo "{\"series\":\"$series\",\"round\":$round,\"ms\":$ms,\"cpu_ms\":$cpu}" >>"$startup_results"
     log "$series round $round: first login after $ms ms, $cpu ms of CPU"
 }
@@ -51,8 +73,34 @@ startup_compare() {  # rounds
     local fast=$root/target/quarkus-app r
     for r in $(seq 1 "$1"); do
         startup_launch b7.jdk17 "$r" "$startup_jdk17" "$fast"
-        startup_launch b7.jdk17_cds "$r" "$startup_jdk17" "$startup_aot_app" -XX:SharedArchiveFile="$startup_aot_app/app-cds.jsa"
+        startup_launch b7.jdk17_cds "$r" "$startup_jdk17" "$startup_aot_app"
         startup_launch b7.jdk25 "$r" "$temurin/bin/java" "$fast"
-        startup_launch b7.jdk25_aot "$r" "$temurin/bin/java" "$startup_aot_app" -XX:AOTCache="$startup_aot_app/app.aot"
+        startup_launch b7.jdk25_aot "$r" "$temurin/bin/java" "$startup_aot_app"
+        startup_launch b7.jdk25_aot_jit "$r" "$temurin/bin/java" "$startup_aot_app" -XX:CompileThresholdScaling=1
+    done
+}
+
+startup_warmup() {  # rounds windows
+    local r w series key
+    for r in $(seq 1 "$1"); do
+        for series in b7w.aot b7w.aot_jit; do
+            if [ "$series" = b7w.aot ]; then
+                startup_server "$series" "$temurin/bin/java" "$startup_aot_app"
+            else
+                startup_server "$series" "$temurin/bin/java" "$startup_aot_app" -XX:CompileThresholdScaling=1
+            fi
+            py first-login "$(python3 -c 'import time; print(time.time_ns())')" "http://127.0.0.1:$zport" bench.localhost \
+                user1@bench.example "$password" >/dev/null
+            key=$(py api-key "http://127.0.0.1:$zport" bench.localhost user1@bench.example "$password")
+            printf 'Basic %s\n' "$(printf '%s:%s' user1@bench.example "$key" | base64 -w0)" >"$work/startup-keys.txt"
+            for w in $(seq 1 "$2"); do
+                ZB_HOST=bench.localhost ZB_KEYS=$work/startup-keys.txt wrk -t2 -c32 -d5s -s bench/lua/users-me.lua \
+                    "http://127.0.0.1:$zport" | tail -n 1 |
+                    python3 -c 'import json, sys; row = json.loads(sys.stdin.read()); row.update(series=sys.argv[1], round=int(sys.argv[2]), window=int(sys.argv[3])); print(json.dumps(row))' \
+                        "$series" "$r" "$w" >>"$startup_results"
+            done
+            startup_stop
+            log "$series round $r: $2 windows of 5 s of users/me after the first login"
+        done
     done
 }

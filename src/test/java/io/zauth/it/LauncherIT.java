@@ -120,6 +120,24 @@ class LauncherIT {
     }
 
     @Test
+    void aServerStartedFromACacheLetsTheJitCompileLaterUnlessJavaOptsSayOtherwise() throws Exception {
+        Path launcher = standIn("25.0.1");
+        assertEquals(List.of("-Xmx256m", "-jar", jar(launcher)), javaArguments(launcher, Map.of()), "no cache, JVM defaults");
+        Path cache = Files.createFile(launcher.getParent().getParent().resolve("app.aot"));
+        String aot = "-XX:AOTCache=" + cache.toRealPath();
+        assertEquals(List.of("-Xmx256m", aot, "-XX:CompileThresholdScaling=4", "-jar", jar(launcher)),
+                javaArguments(launcher, Map.of()));
+        assertEquals(List.of("-Xmx256m", aot, "-XX:CompileThresholdScaling=1", "-jar", jar(launcher)),
+                javaArguments(launcher, Map.of("JAVA_OPTS", "-XX:CompileThresholdScaling=1")));
+        assertEquals(List.of(aot, "-jar", jar(launcher), "user", "list"), javaArguments(launcher, Map.of(), "user", "list"),
+                "a command is not a server");
+        Path jdk17 = standIn("17.0.15");
+        Path archive = Files.createFile(jdk17.getParent().getParent().resolve("app-cds.jsa"));
+        assertEquals(List.of("-Xmx256m", "-XX:SharedArchiveFile=" + archive.toRealPath(), "-XX:CompileThresholdScaling=4",
+                "-jar", jar(jdk17)), javaArguments(jdk17, Map.of()));
+    }
+
+    @Test
     void commandsGetTheirArgumentsUntouchedAndNoHeapBound() throws Exception {
         Path launcher = standIn("17.0.15");
         assertEquals(List.of("-Dx=y", "-jar", jar(launcher), "org", "create", "a b", "--name", "It's \"quoted\" $HOME *"),
