@@ -41,6 +41,9 @@ public interface AttemptStore {
     /** Forgets the bucket on an administrator's request or a password change, from any process. */
     void reset(String bucket);
 
+    /** Readies what the first attempt would otherwise wait for, without delaying the start. */
+    default void prepare() {}
+
     /**
      * @param allowed whether the attempt was admitted (and recorded)
      * @param remaining attempts left in the window after this one

@@ -59,7 +59,7 @@ final class RedisAttemptStore implements AttemptStore {
             return answer
             """;
 
-    private static final String ACQUIRE_SHA1 = sha1(ACQUIRE);
+    static final String ACQUIRE_SHA1 = sha1(ACQUIRE);
 
     private static final Logger LOG = Logger.getLogger(RedisAttemptStore.class);
 
@@ -158,6 +158,19 @@ final class RedisAttemptStore implements AttemptStore {
     @Override
     public void reset(String bucket) {
         call("DEL", PREFIX + bucket);
+    }
+
+    /**
+     * Connects and loads the script while the server starts, so that the first login neither
+     * waits for the connection nor sends the script; an unreachable Redis is reported at once.
+     */
+    @Override
+    public void prepare() {
+        redis.getReactive().execute("SCRIPT", "LOAD", ACQUIRE).subscribe().with(
+                loaded -> {
+                },
+                failure -> LOG.warnf("Redis is not reachable at start (%s); logins are answered 503 until it is",
+                        failure.getClass().getSimpleName()));
     }
 
     private void send(String command, String... args) {
