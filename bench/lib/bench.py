@@ -144,6 +144,8 @@ def cpu_ms(pid):
 
 
 # What each start-up variant of bench/lib/startup.sh is.
+# The start-up targets: JDK 17 within 3 s as it is run today, JDK 25 with its AOT cache within 1 s.
+STARTUP_TARGETS = {"b7.jdk17": 3.0, "b7.jdk17_cds": 3.0, "b7.jdk25_aot": 1.0}
 STARTUP_VARIANTS = [
     ("b7.jdk17", "JDK 17, fast-jar, `bin/zauth` (no cache)"),
     ("b7.jdk17_cds", "JDK 17, aot-jar + AppCDS archive, `bin/zauth` (`-XX:SharedArchiveFile=app-cds.jsa -XX:CompileThresholdScaling=4`)"),
@@ -163,14 +165,17 @@ def startup_lines(startup_path):
         for line in results:
             row = json.loads(line)
             runs.setdefault(row["series"], []).append(row)
-    lines = ["| variant | launch to first login, median (spread) | CPU time until then, median | rounds |",
-             "|---|---|---|---|"]
+    lines = ["| variant | launch to first login, median (spread) | CPU time until then, median | rounds | target |",
+             "|---|---|---|---|---|"]
     for series, what in STARTUP_VARIANTS:
         rows = runs.get(series)
         if rows:
             wall = [r["ms"] / 1000 for r in rows]
             cpu = statistics.median(r["cpu_ms"] for r in rows) / 1000
-            lines.append(f"| {what} | {statistics.median(wall):.2f} s ({spread(wall)}) | {cpu:.2f} s | {len(rows)} |")
+            target = STARTUP_TARGETS.get(series)
+            goal = "" if target is None else (f"≤ {target:g} s: " + (
+                "met" if statistics.median(wall) <= target else "**missed**"))
+            lines.append(f"| {what} | {statistics.median(wall):.2f} s ({spread(wall)}) | {cpu:.2f} s | {len(rows)} | {goal} |")
     warmup = {series: runs[series] for series, _ in WARMUP_VARIANTS if series in runs}
     if warmup:
         windows = max(r["window"] for rows in warmup.values() for r in rows)
@@ -319,9 +324,9 @@ def report(results_path, facts_path, out_path, startup_path=None):
               "| | zauth | Keycloak 26.7.3 | target (zauth) |", "|---|---|---|---|"]
     rss_z, rss_k = facts.get("zauth_rss_kib"), facts.get("keycloak_rss_kib")
     start_z, start_k = facts.get("zauth_start_ms"), facts.get("keycloak_start_ms")
-    lines.append(f"| peak resident memory through B1–B4 (VmHWM) | {mib(rss_z)} | {mib(rss_k)} | ≤ 512 MiB: "
-                 f"{'met' if rss_z and rss_z <= 512 * 1024 else '**missed**'} |")
-    lines.append(f"| launch to first successful login | {ms(start_z)} | {ms(start_k)} | ≤ 3 s: "
+    lines.append(f"| peak resident memory through B1–B4 (VmHWM) | {mib(rss_z)} | {mib(rss_k)} | ≤ 384 MiB: "
+                 f"{'met' if rss_z and rss_z <= 384 * 1024 else '**missed**'} |")
+    lines.append(f"| launch to first successful login (JDK 17, no cache) | {ms(start_z)} | {ms(start_k)} | ≤ 3 s: "
                  f"{'met' if start_z and start_z <= 3000 else '**missed**'} |")
 
     if startup_path and os.path.exists(startup_path):
