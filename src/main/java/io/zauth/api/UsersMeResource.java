@@ -49,12 +49,12 @@ public class UsersMeResource {
 
     UsersMeResource(ApiKeyAuthenticator authenticator, OrganizationResolver resolver, UserAccounts users, AuditLog audit,
             ClientAddresses clientAddresses, ProfileBodies profiles) {
-        this.profiles = profiles;
         this.authenticator = authenticator;
         this.resolver = resolver;
         this.users = users;
         this.audit = audit;
         this.clientAddresses = clientAddresses;
+        this.profiles = profiles;
     }
 
     @GET
